@@ -1,0 +1,158 @@
+import { Anchor, Text } from '@mantine/core';
+import type { ReactNode } from 'react';
+import type { WireValue } from '../api/field-map.ts';
+import { EmptyValue } from '../ui/empty-value.tsx';
+import {
+  formatBoolean,
+  formatDateTime,
+  formatDecimal,
+  formatDuration,
+  formatInteger,
+  formatMoney,
+  type FormatOptions,
+  parseBoolean,
+  parseDecimal,
+  parseEmailList,
+  parseInteger,
+  parseMoney,
+  parseWireDate,
+  parseWireDuration,
+  safeLinkHref,
+  wireText,
+} from './codecs.ts';
+import type { FieldKind } from './field-kinds.ts';
+
+// How each kind is shown. Every server string is untrusted: it reaches the DOM only as a React text child
+// (never HTML), and links are made only for http(s) and mailto (codecs.safeLinkHref). A value that does not fit
+// its kind (a number in a date field, say) is shown as plain text rather than hidden.
+
+export interface FieldDisplayProps {
+  /** Never null or blank: FieldValue shows those as empty. */
+  value: string | number | boolean;
+  format: FormatOptions;
+}
+
+export type FieldDisplay = (props: FieldDisplayProps) => ReactNode;
+
+function PlainText({ value }: { value: string | number | boolean }) {
+  return <Text span>{wireText(value)}</Text>;
+}
+
+function LongText({ value }: FieldDisplayProps) {
+  // Notes and descriptions keep their line breaks; "Rich text is displayed in plain text format" (doc page).
+  return (
+    <Text component="div" style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }}>
+      {wireText(value)}
+    </Text>
+  );
+}
+
+function DateTimeDisplay({ value, format }: FieldDisplayProps) {
+  const date = parseWireDate(value);
+  if (!date) return <PlainText value={value} />;
+  return (
+    <Text span>
+      <time dateTime={date.toISOString()}>{formatDateTime(date, format)}</time>
+    </Text>
+  );
+}
+
+function numberDisplay(
+  parse: (value: WireValue) => number | null,
+  show: (n: number, o: FormatOptions) => string,
+) {
+  return function NumberDisplay({ value, format }: FieldDisplayProps) {
+    const parsed = typeof value === 'boolean' ? null : parse(value);
+    return parsed === null ? <PlainText value={value} /> : <Text span>{show(parsed, format)}</Text>;
+  };
+}
+
+function BooleanDisplay({ value }: FieldDisplayProps) {
+  const parsed = parseBoolean(value);
+  return parsed === null ? <PlainText value={value} /> : <Text span>{formatBoolean(parsed)}</Text>;
+}
+
+function DurationDisplay({ value }: FieldDisplayProps) {
+  const seconds = typeof value === 'boolean' ? null : parseWireDuration(value);
+  if (seconds === null) return <PlainText value={value} />;
+  return (
+    <Text span title={formatDuration(seconds, 'clock')}>
+      {formatDuration(seconds)}
+    </Text>
+  );
+}
+
+function EmailDisplay({ value }: FieldDisplayProps) {
+  const addresses = typeof value === 'string' ? parseEmailList(value) : null;
+  if (!addresses) return <PlainText value={value} />;
+  return (
+    <Text span>
+      {addresses.map((address, index) => (
+        <span key={`${index}-${address}`}>
+          {index > 0 ? '; ' : null}
+          <Anchor href={`mailto:${encodeURIComponent(address).replace('%40', '@')}`}>{address}</Anchor>
+        </span>
+      ))}
+    </Text>
+  );
+}
+
+function PhoneDisplay({ value }: FieldDisplayProps) {
+  const text = wireText(value) ?? '';
+  // Only digits and a leading + reach the tel: link; the text shown is as the server sent it.
+  const dialable = text.replace(/(x|ext\.?)\s*\d+\s*$/i, '').replace(/[^\d+]/g, '');
+  if (!/^\+?\d{3,}$/.test(dialable)) return <PlainText value={value} />;
+  return <Anchor href={`tel:${dialable}`}>{text}</Anchor>;
+}
+
+function UrlDisplay({ value }: FieldDisplayProps) {
+  const href = safeLinkHref(typeof value === 'string' ? value : null);
+  if (!href) return <PlainText value={value} />;
+  return (
+    <Anchor href={href} target="_blank" rel="noopener noreferrer">
+      {wireText(value)}
+    </Anchor>
+  );
+}
+
+function ForeignKeyDisplay({ value }: FieldDisplayProps) {
+  return (
+    <Text span ff="monospace">
+      {wireText(value)}
+    </Text>
+  );
+}
+
+export const fieldDisplays = {
+  text: PlainText,
+  'long-text': LongText,
+  'date-time': DateTimeDisplay,
+  integer: numberDisplay(parseInteger, formatInteger),
+  decimal: numberDisplay(parseDecimal, formatDecimal),
+  money: numberDisplay(parseMoney, formatMoney),
+  boolean: BooleanDisplay,
+  duration: DurationDisplay,
+  email: EmailDisplay,
+  phone: PhoneDisplay,
+  url: UrlDisplay,
+  'foreign-key': ForeignKeyDisplay,
+} satisfies Record<FieldKind, FieldDisplay>;
+
+export interface FieldValueProps {
+  kind: FieldKind;
+  value: WireValue | undefined;
+  /** Locale and time zone; default: the browser's. */
+  locale?: string;
+  timeZone?: string;
+  /** What screen readers hear for an empty value. */
+  emptyLabel?: string;
+}
+
+/** One field's value, shown by its kind; empty values as a quiet dash. */
+export function FieldValue({ kind, value, locale, timeZone, emptyLabel }: FieldValueProps) {
+  if (value === null || value === undefined || (typeof value === 'string' && value.trim() === '')) {
+    return <EmptyValue {...(emptyLabel ? { label: emptyLabel } : {})} />;
+  }
+  const Display = fieldDisplays[kind];
+  return <Display value={value} format={{ locale, timeZone }} />;
+}
