@@ -1,0 +1,78 @@
+import { MantineProvider } from '@mantine/core';
+import { render, screen } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { useState, type ReactNode } from 'react';
+import { describe, expect, it, vi } from 'vitest';
+import { fieldKinds, type FieldKind } from './field-kinds.ts';
+import { FieldInput } from './field-input.tsx';
+import { formCodecs, type FormValue } from './form-codecs.ts';
+
+const wrapper = ({ children }: { children: ReactNode }) => (
+  <MantineProvider env="test">{children}</MantineProvider>
+);
+
+function Controlled({
+  kind,
+  initial,
+  onValue,
+  options,
+}: {
+  kind: FieldKind;
+  initial: FormValue;
+  onValue: (value: FormValue) => void;
+  options?: readonly string[];
+}) {
+  const [value, setValue] = useState<FormValue>(initial);
+  return (
+    <FieldInput
+      kind={kind}
+      label="The field"
+      value={value}
+      {...(options ? { options } : {})}
+      onChange={(next) => {
+        setValue(next);
+        onValue(next);
+      }}
+    />
+  );
+}
+
+describe('FieldInput', () => {
+  it.each(fieldKinds)('renders a labelled input for %s fields', (kind) => {
+    render(<Controlled kind={kind} initial={formCodecs[kind].toForm(null)} onValue={() => undefined} />, {
+      wrapper,
+    });
+    expect(screen.getAllByLabelText('The field').length).toBeGreaterThan(0);
+  });
+
+  it('passes typed text through as the form value', async () => {
+    const onValue = vi.fn();
+    render(<Controlled kind="duration" initial="" onValue={onValue} />, { wrapper });
+    await userEvent.type(screen.getByLabelText('The field'), '1:30');
+    expect(onValue).toHaveBeenLastCalledWith('1:30');
+  });
+
+  it('toggles a switch to a boolean', async () => {
+    const onValue = vi.fn();
+    render(<Controlled kind="boolean" initial={false} onValue={onValue} />, { wrapper });
+    await userEvent.click(screen.getByRole('switch', { name: 'The field' }));
+    expect(onValue).toHaveBeenLastCalledWith(true);
+  });
+
+  it('offers lookup options while still taking free text', async () => {
+    const onValue = vi.fn();
+    render(<Controlled kind="text" initial="" onValue={onValue} options={['Open', 'Escalated']} />, {
+      wrapper,
+    });
+    const input = screen.getByRole('combobox', { name: 'The field' });
+    await userEvent.type(input, 'Esc');
+    expect(await screen.findByRole('option', { name: 'Escalated' })).toBeInTheDocument();
+    await userEvent.type(input, 'apade');
+    expect(onValue).toHaveBeenLastCalledWith('Escapade');
+  });
+
+  it('shows the value of a text field as text, never as markup', () => {
+    render(<Controlled kind="long-text" initial={'<b>bold</b>'} onValue={() => undefined} />, { wrapper });
+    expect(screen.getByLabelText('The field')).toHaveValue('<b>bold</b>');
+  });
+});
