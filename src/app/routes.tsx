@@ -1,0 +1,35 @@
+import type { RouteObject } from 'react-router';
+import { HomeRoute } from './routes/home-route.tsx';
+import { NotFoundRoute } from './routes/not-found-route.tsx';
+import { RouteError } from './routes/route-error.tsx';
+import { SignInRoute } from './routes/sign-in-route.tsx';
+import { SignedInLayout } from './routes/signed-in-layout.tsx';
+
+/**
+ * The route tree (react-router data mode). The sign-in page and the frame load with the first bundle so that
+ * sign-in paints fast; the ticket detail view (fields, notes, attachments, assignments) is a separate chunk,
+ * fetched while the technician signs in or the first time a ticket opens.
+ */
+export const appRoutes: RouteObject[] = [
+  {
+    path: '/',
+    errorElement: <RouteError />,
+    children: [
+      { path: 'sign-in', element: <SignInRoute /> },
+      {
+        element: <SignedInLayout />,
+        children: [
+          { index: true, element: <HomeRoute /> },
+          {
+            path: 'tickets/:id',
+            lazy: async () => {
+              const { TicketDetailRoute } = await import('./routes/ticket-detail-placeholder.tsx');
+              return { Component: TicketDetailRoute };
+            },
+          },
+          { path: '*', element: <NotFoundRoute /> },
+        ],
+      },
+    ],
+  },
+];

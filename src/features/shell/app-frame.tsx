@@ -1,0 +1,49 @@
+import { AppShell, Group } from '@mantine/core';
+import type { ReactNode } from 'react';
+import { Link } from 'react-router';
+import { TicketIcon } from '../../ui/icons.tsx';
+import classes from './shell.module.css';
+
+export const MAIN_CONTENT_ID = 'main-content';
+
+export interface AppFrameProps {
+  siteName: string;
+  /** The `Go to ticket` box. */
+  goToTicket: ReactNode;
+  /** Recently viewed and pinned tickets. */
+  ticketsMenu: ReactNode;
+  userMenu: ReactNode;
+  children: ReactNode;
+}
+
+/**
+ * The page frame: a skip link, a header (product name, `Go to ticket`, tickets menu, user menu) and the main
+ * landmark. On a phone the header stays one compact row: the names fold into icons (still named for screen
+ * readers) so every control stays one tap away.
+ */
+export function AppFrame({ siteName, goToTicket, ticketsMenu, userMenu, children }: AppFrameProps) {
+  return (
+    <AppShell header={{ height: 60 }} padding={0}>
+      <a href={`#${MAIN_CONTENT_ID}`} className="skip-link">
+        Skip to main content
+      </a>
+      <AppShell.Header className={classes.header}>
+        <Group className={classes.headerInner} align="center">
+          <Link to="/" className={classes.brand}>
+            <span className={classes.brandMark}>
+              <TicketIcon size={18} />
+            </span>
+            <span className={classes.brandName}>{siteName}</span>
+          </Link>
+          {goToTicket}
+          <div className={classes.spacer} />
+          <nav aria-label="Tickets">{ticketsMenu}</nav>
+          {userMenu}
+        </Group>
+      </AppShell.Header>
+      <AppShell.Main id={MAIN_CONTENT_ID} tabIndex={-1} className={classes.main}>
+        <div className={classes.mainInner}>{children}</div>
+      </AppShell.Main>
+    </AppShell>
+  );
+}
