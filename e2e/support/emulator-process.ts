@@ -18,7 +18,8 @@ export interface RunningEmulator {
 
 export interface StartEmulatorOptions {
   appBase?: string;
-  appDir?: string;
+  /** The built app to serve (default dist/); `false` for the WebApi alone, as behind a reverse proxy. */
+  appDir?: string | false;
   seedTickets?: number;
   env?: NodeJS.ProcessEnv;
 }
@@ -36,14 +37,19 @@ export async function freePort(): Promise<number> {
   });
 }
 
-async function waitUntilServing(url: string, child: ChildProcess, timeoutMs: number): Promise<void> {
+async function waitUntilServing(
+  url: string,
+  child: ChildProcess,
+  timeoutMs: number,
+  accept: (status: number) => boolean,
+): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   let lastError = '';
   while (Date.now() < deadline) {
     if (child.exitCode !== null) throw new Error(`emulator exited with code ${child.exitCode}`);
     try {
       const response = await fetch(url);
-      if (response.ok) return;
+      if (accept(response.status)) return;
       lastError = `HTTP ${response.status}`;
     } catch (error) {
       lastError = error instanceof Error ? error.message : String(error);
@@ -57,12 +63,13 @@ async function waitUntilServing(url: string, child: ChildProcess, timeoutMs: num
 export async function startEmulator(options: StartEmulatorOptions = {}): Promise<RunningEmulator> {
   const appBase = options.appBase ?? '/';
   const appDir = options.appDir ?? path.join(repoRoot, 'dist');
-  if (!existsSync(path.join(appDir, 'index.html'))) {
+  if (appDir !== false && !existsSync(path.join(appDir, 'index.html'))) {
     throw new Error(`${appDir}/index.html is missing: run \`npm run build\` first (npm run test:e2e does).`);
   }
   const port = await freePort();
-  const args = [path.join(repoRoot, 'node_modules/tsx/dist/cli.mjs'), 'emulator/main.ts', '--app', appDir];
-  if (appBase !== '/') args.push('--app-base', appBase);
+  const args = [path.join(repoRoot, 'node_modules/tsx/dist/cli.mjs'), 'emulator/main.ts'];
+  if (appDir !== false) args.push('--app', appDir);
+  if (appDir !== false && appBase !== '/') args.push('--app-base', appBase);
   const child = spawn(process.execPath, args, {
     cwd: repoRoot,
     env: {
@@ -90,7 +97,12 @@ export async function startEmulator(options: StartEmulatorOptions = {}): Promise
     });
   };
   try {
-    await waitUntilServing(`${appUrl}config.json`, child, 30_000);
+    if (appDir === false) {
+      // Any HTTP answer from the WebApi (its token endpoint refuses a GET) means it is listening.
+      await waitUntilServing(`${origin}/TrackIt/WebApi/token`, child, 30_000, () => true);
+    } else {
+      await waitUntilServing(`${appUrl}config.json`, child, 30_000, (status) => status === 200);
+    }
   } catch (error) {
     await stop();
     throw new Error(

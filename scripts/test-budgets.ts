@@ -1,0 +1,44 @@
+// Issue 3 and issue 6: the JavaScript and CSS each page loads stay within budgets.json (gzip).
+import { before, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { ensureDist, repoRoot } from './lib/dist.ts';
+import { formatKb, measureRouteSizes, type RouteSize } from './lib/route-sizes.ts';
+
+interface Budgets {
+  routes: Record<RouteSize['route'], { jsGzipKb: number; cssGzipKb: number }>;
+}
+
+describe('size budgets per route', () => {
+  let sizes: RouteSize[] = [];
+  let budgets: Budgets;
+
+  before(async () => {
+    budgets = JSON.parse(await readFile(path.join(repoRoot, 'budgets.json'), 'utf8')) as Budgets;
+    sizes = await measureRouteSizes(await ensureDist());
+    for (const size of sizes) {
+      console.log(
+        `${size.route}: JS ${formatKb(size.js.gzipBytes)} gz (${formatKb(size.js.bytes)} raw), ` +
+          `CSS ${formatKb(size.css.gzipBytes)} gz, files: ${size.files.map((file) => file.file).join(', ')}`,
+      );
+    }
+  });
+
+  for (const route of ['sign-in', 'ticket-detail'] as const) {
+    it(`keeps the ${route} page's JavaScript and CSS within budget`, () => {
+      const size = sizes.find((candidate) => candidate.route === route);
+      assert.ok(size, `${route} was measured`);
+      assert.ok(size.js.gzipBytes > 0, `${route} loads some JavaScript`);
+      const budget = budgets.routes[route];
+      assert.ok(
+        size.js.gzipBytes <= budget.jsGzipKb * 1000,
+        `${route} JS ${formatKb(size.js.gzipBytes)} gz exceeds ${budget.jsGzipKb} kB`,
+      );
+      assert.ok(
+        size.css.gzipBytes <= budget.cssGzipKb * 1000,
+        `${route} CSS ${formatKb(size.css.gzipBytes)} gz exceeds ${budget.cssGzipKb} kB`,
+      );
+    });
+  }
+});
