@@ -22,12 +22,24 @@ function describeValue(value: unknown): string {
   return typeof value === 'string' ? value : JSON.stringify(value);
 }
 
-function describeIssue(issue: z.core.$ZodIssue): string {
+/** The raw value at an issue's path (zod does not report inputs by default). */
+function valueAt(raw: unknown, path: readonly PropertyKey[]): unknown {
+  let current = raw;
+  for (const part of path) {
+    if (typeof current !== 'object' || current === null) return undefined;
+    current = (current as Record<PropertyKey, unknown>)[part];
+  }
+  return current;
+}
+
+function describeIssue(issue: z.core.$ZodIssue, raw: unknown): string {
   switch (issue.code) {
     case 'invalid_value':
       return `expected one of ${issue.values.map(describeValue).join(', ')}`;
     case 'invalid_type':
-      return issue.input === undefined ? `is required (${issue.expected})` : `expected ${issue.expected}`;
+      return valueAt(raw, issue.path) === undefined
+        ? `is required (${issue.expected})`
+        : `expected ${issue.expected}`;
     case 'too_small':
       return issue.origin === 'string' ? 'must not be empty' : issue.message.replace(/^Too small: /, '');
     case 'unrecognized_keys':
@@ -37,17 +49,17 @@ function describeIssue(issue: z.core.$ZodIssue): string {
   }
 }
 
-export function describeConfigProblems(error: z.ZodError): string {
+export function describeConfigProblems(error: z.ZodError, raw: unknown): string {
   const lines = error.issues
     .slice(0, 5)
-    .map((issue) => `${formatConfigPath(issue.path)}: ${describeIssue(issue)}`);
+    .map((issue) => `${formatConfigPath(issue.path)}: ${describeIssue(issue, raw)}`);
   const more = error.issues.length - lines.length;
   return more > 0 ? `${lines.join('; ')}; and ${more} more` : lines.join('; ');
 }
 
 export function parseConfig(raw: unknown): ConfigResult {
   const result = configSchema.safeParse(raw);
-  if (!result.success) return { ok: false, problem: describeConfigProblems(result.error) };
+  if (!result.success) return { ok: false, problem: describeConfigProblems(result.error, raw) };
   try {
     // apiBaseUrl is resolved against the document later; here it only has to be a usable URL or path.
     new URL(result.data.apiBaseUrl, 'http://localhost/');
