@@ -1,0 +1,234 @@
+import { Anchor, Badge, Grid, Skeleton, Stack, Tabs, Text } from '@mantine/core';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { useEffect, useState, type ReactNode } from 'react';
+import { Link, useParams } from 'react-router';
+import { useApiClient } from '../../api/api-context.ts';
+import { ticketQueries } from '../../api/queries.ts';
+import { useConfig } from '../../config/config-context.ts';
+import { AssignmentsList } from '../../features/assignments/assignments-list.tsx';
+import { AttachmentsList } from '../../features/attachments/attachments-list.tsx';
+import { NotesTimeline } from '../../features/notes/notes-timeline.tsx';
+import {
+  recordRecentTicket,
+  togglePinned,
+  usePinnedTicketsOf,
+  useTicketListOwner,
+} from '../../features/tickets/recent-tickets.ts';
+import { statusTypeOf } from '../../features/tickets/status-badge.tsx';
+import { TicketHeader } from '../../features/tickets/ticket-header.tsx';
+import { parseTicketId } from '../../features/tickets/ticket-id.ts';
+import { MalformedTicketId, TicketProblem } from '../../features/tickets/ticket-problem.tsx';
+import { TicketDescription, TicketSections } from '../../features/tickets/ticket-sections.tsx';
+import { isOverdue, toTicketSummary } from '../../features/tickets/ticket-summary.ts';
+import { useDocumentTitle } from '../use-document-title.ts';
+
+const startPageLink = (
+  <Anchor component={Link} to="/" size="sm">
+    Go to the start page
+  </Anchor>
+);
+
+/** `/tickets/:id`: the ticket, its fields, notes, attachments and assignments. */
+export function TicketDetailRoute() {
+  const { id: rawId } = useParams();
+  const ticketId = parseTicketId(rawId);
+  if (ticketId === null) return <MalformedIdPage raw={rawId ?? ''} />;
+  // A new id is a new page: local state (switches, open tab) starts afresh.
+  return <TicketDetail key={ticketId} ticketId={ticketId} />;
+}
+
+function MalformedIdPage({ raw }: { raw: string }) {
+  useDocumentTitle('Not a ticket number');
+  return <MalformedTicketId raw={raw} actions={startPageLink} />;
+}
+
+function CountBadge({ count }: { count: number | undefined }) {
+  if (count === undefined) {
+    return (
+      <Text span size="xs" c="dimmed" aria-label="loading">
+        …
+      </Text>
+    );
+  }
+  return (
+    <Badge size="sm" variant="filled" circle={count < 10}>
+      {count}
+    </Badge>
+  );
+}
+
+function PanelLoading({ label }: { label: string }) {
+  return (
+    <Stack gap="xs" role="status" aria-label={label}>
+      <Skeleton height={64} />
+      <Skeleton height={64} />
+      <Skeleton height={64} />
+    </Stack>
+  );
+}
+
+function TicketDetail({ ticketId }: { ticketId: number }) {
+  const client = useApiClient();
+  const config = useConfig();
+  const owner = useTicketListOwner();
+  const pinnedTickets = usePinnedTicketsOf(owner);
+  const [showSystemNotes, setShowSystemNotes] = useState(false);
+  const [tab, setTab] = useState<string | null>('notes');
+  const [now] = useState(() => new Date());
+  const maxContentLength = config.display.noteMaxContentLength;
+
+  // The four requests start together: four queries in one render, none waiting for another (issue 3).
+  const ticketQuery = useQuery(ticketQueries.detail(client, ticketId));
+  const notesQuery = useQuery({
+    ...ticketQueries.notes(client, ticketId, { systemNotes: showSystemNotes, maxContentLength }),
+    // Flipping "Show system notes" keeps the current list on screen until the other one arrives.
+    placeholderData: keepPreviousData,
+  });
+  const attachmentsQuery = useQuery(ticketQueries.attachments(client, ticketId));
+  const assignmentsQuery = useQuery(ticketQueries.assignments(client, ticketId));
+
+  const ticket = ticketQuery.data;
+  const summary = ticket ? toTicketSummary(ticket, ticketId) : null;
+  useDocumentTitle(summary ? `#${ticketId} ${summary.summary ?? ''}`.trim() : `Ticket ${ticketId}`);
+
+  const recentEntry = summary
+    ? { id: summary.id, summary: summary.summary ?? '', status: summary.status ?? '' }
+    : null;
+  useEffect(() => {
+    if (owner && recentEntry) recordRecentTicket(owner, recentEntry);
+    // Record once per loaded version of the ticket (its id, summary and status), not on every render.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [owner, recentEntry?.id, recentEntry?.summary, recentEntry?.status]);
+
+  if (ticket === undefined || summary === null) {
+    if (ticketQuery.isError) {
+      return (
+        <TicketProblem
+          error={ticketQuery.error}
+          what={`ticket ${ticketId}`}
+          onRetry={() => void ticketQuery.refetch()}
+          retrying={ticketQuery.isFetching}
+          actions={startPageLink}
+        />
+      );
+    }
+    return (
+      <Stack gap="sm" role="status" aria-label={`Loading ticket ${ticketId}`}>
+        <Text size="sm" c="dimmed" fw={600}>
+          Ticket #{ticketId}
+        </Text>
+        <Skeleton height={32} width="60%" />
+        <Skeleton height={40} />
+        <Skeleton height={200} />
+      </Stack>
+    );
+  }
+
+  const statusType = statusTypeOf(config.vocabulary, summary.status);
+  const pinned = pinnedTickets.some((entry) => entry.id === summary.id);
+
+  let notesPanel: ReactNode;
+  if (notesQuery.data) {
+    notesPanel = (
+      <NotesTimeline
+        notes={notesQuery.data.records}
+        count={notesQuery.data.count}
+        showSystemNotes={showSystemNotes}
+        onShowSystemNotesChange={setShowSystemNotes}
+        maxContentLength={maxContentLength}
+        refreshing={notesQuery.isPlaceholderData}
+      />
+    );
+  } else if (notesQuery.isError) {
+    notesPanel = (
+      <TicketProblem
+        error={notesQuery.error}
+        what="the notes"
+        onRetry={() => void notesQuery.refetch()}
+        retrying={notesQuery.isFetching}
+      />
+    );
+  } else {
+    notesPanel = <PanelLoading label="Loading notes" />;
+  }
+
+  const attachmentsPanel = attachmentsQuery.data ? (
+    <AttachmentsList attachments={attachmentsQuery.data.records} />
+  ) : attachmentsQuery.isError ? (
+    <TicketProblem
+      error={attachmentsQuery.error}
+      what="the attachments"
+      onRetry={() => void attachmentsQuery.refetch()}
+      retrying={attachmentsQuery.isFetching}
+    />
+  ) : (
+    <PanelLoading label="Loading attachments" />
+  );
+
+  const assignmentsPanel = assignmentsQuery.data ? (
+    <AssignmentsList assignments={assignmentsQuery.data.records} />
+  ) : assignmentsQuery.isError ? (
+    <TicketProblem
+      error={assignmentsQuery.error}
+      what="the assignments"
+      onRetry={() => void assignmentsQuery.refetch()}
+      retrying={assignmentsQuery.isFetching}
+    />
+  ) : (
+    <PanelLoading label="Loading assignments" />
+  );
+
+  return (
+    <Stack gap="md">
+      <TicketHeader
+        ticket={summary}
+        statusType={statusType}
+        overdue={isOverdue(summary, statusType, now)}
+        pinned={pinned}
+        onTogglePin={() => {
+          if (owner && recentEntry) togglePinned(owner, recentEntry);
+        }}
+      />
+      {ticketQuery.isError ? (
+        <TicketProblem
+          error={ticketQuery.error}
+          what={`the latest version of ticket ${ticketId}`}
+          onRetry={() => void ticketQuery.refetch()}
+          retrying={ticketQuery.isFetching}
+        />
+      ) : null}
+      <TicketDescription ticket={ticket} />
+      <Grid gap="md">
+        <Grid.Col span={{ base: 12, md: 5 }}>
+          <TicketSections ticket={ticket} />
+        </Grid.Col>
+        <Grid.Col span={{ base: 12, md: 7 }}>
+          <section aria-label="Activity">
+            <Tabs value={tab} onChange={setTab} keepMounted={false}>
+              <Tabs.List mb="sm">
+                <Tabs.Tab value="notes" rightSection={<CountBadge count={notesQuery.data?.count} />}>
+                  Notes
+                </Tabs.Tab>
+                <Tabs.Tab
+                  value="attachments"
+                  rightSection={<CountBadge count={attachmentsQuery.data?.count} />}
+                >
+                  Attachments
+                </Tabs.Tab>
+                <Tabs.Tab
+                  value="assignments"
+                  rightSection={<CountBadge count={assignmentsQuery.data?.count} />}
+                >
+                  Assignments
+                </Tabs.Tab>
+              </Tabs.List>
+              <Tabs.Panel value="notes">{notesPanel}</Tabs.Panel>
+              <Tabs.Panel value="attachments">{attachmentsPanel}</Tabs.Panel>
+              <Tabs.Panel value="assignments">{assignmentsPanel}</Tabs.Panel>
+            </Tabs>
+          </section>
+        </Grid.Col>
+      </Grid>
+    </Stack>
+  );
+}
