@@ -9,6 +9,7 @@ import {
   ticketValidators,
   toFormValues,
 } from './form-codecs.ts';
+import { noteCatalog, NoteSeq } from './note-fields.ts';
 import { ticketCatalog, TicketSeq } from './ticket-fields.ts';
 
 const loaded: FieldMap = new Map([
@@ -16,7 +17,6 @@ const loaded: FieldMap = new Map([
   [81, { displayName: 'Warranty Expires', value: '2026-03-01T09:30:00.0000000Z' }],
   [83, { displayName: 'Custom Integer 1', value: 7 }],
   [102, { displayName: 'Inactive', value: false }],
-  [142, { displayName: 'Priority Duration', value: 5400 }],
 ]);
 
 const seqs = [
@@ -24,7 +24,6 @@ const seqs = [
   TicketSeq.customDate1,
   TicketSeq.customInteger1,
   TicketSeq.inactive,
-  TicketSeq.priorityDuration,
   TicketSeq.requestorEmailAddress,
 ];
 
@@ -35,7 +34,6 @@ describe('form values', () => {
       category: 'Hardware',
       customInteger1: 7,
       inactive: false,
-      priorityDuration: '1:30',
       requestorEmailAddress: '',
     });
     expect(typeof values.customDate1).toBe('string');
@@ -44,7 +42,12 @@ describe('form values', () => {
   it('sends only what changed, converted to the wire, and nothing for an untouched form', () => {
     const initial = toFormValues(loaded, seqs);
     expect(changedWireValues(initial, { ...initial }, seqs).size).toBe(0);
-    const current = { ...initial, category: 'Applications', priorityDuration: '1:30:00', inactive: true };
+    const current = {
+      ...initial,
+      category: 'Applications',
+      customDate1: initial.customDate1 ?? null,
+      inactive: true,
+    };
     const changed = changedWireValues(initial, current, seqs);
     expect([...changed]).toEqual([
       [72, 'Applications'],
@@ -61,16 +64,19 @@ describe('form values', () => {
     expect(formCodecs['date-time'].toWire(initial.customDate1 ?? null)).toBe('2026-03-01T09:30:00.0000000Z');
   });
 
-  it('writes durations as hh:mm:ss and clears emptied fields with null', () => {
+  it('clears emptied fields with null', () => {
     const initial = toFormValues(loaded, seqs);
-    const changed = changedWireValues(
-      initial,
-      { ...initial, priorityDuration: '2:05', customInteger1: '' },
-      seqs,
-    );
-    expect([...changed]).toEqual([
-      [83, null],
-      [142, '02:05:00'],
+    const changed = changedWireValues(initial, { ...initial, customInteger1: '' }, seqs);
+    expect([...changed]).toEqual([[83, null]]);
+  });
+
+  it('shows durations as h:mm and writes them as hh:mm:ss, comparing on the wire', () => {
+    const note: FieldMap = new Map([[10, { displayName: 'Duration', value: 5400 }]]);
+    const initial = toFormValues(note, [NoteSeq.duration], noteCatalog);
+    expect(initial).toEqual({ duration: '1:30' });
+    expect(changedWireValues(initial, { duration: '1:30:00' }, [NoteSeq.duration], noteCatalog).size).toBe(0);
+    expect([...changedWireValues(initial, { duration: '2:05' }, [NoteSeq.duration], noteCatalog)]).toEqual([
+      [10, '02:05:00'],
     ]);
   });
 
@@ -87,7 +93,7 @@ describe('validators', () => {
     expect(ticketValidators.requestorEmailAddress?.('jane@example.com')).toBeNull();
     expect(ticketValidators.customInteger1?.('1.5')).toBe('Enter a whole number');
     expect(ticketValidators.customNumeric1?.('1,5')).toBeNull();
-    expect(ticketValidators.priorityDuration?.('1:75')).toMatch(/hours and minutes/);
+    expect(buildValidators([NoteSeq.duration], noteCatalog).duration?.('1:75')).toMatch(/hours and minutes/);
     expect(ticketValidators.customDate1?.('2026-02-30 10:00:00')).toBe('Enter a date and time');
     expect(ticketValidators.callbackNumber?.('call me')).toBe('Enter a phone number');
     expect(ticketValidators.ticketSummary?.('')).toBeNull();

@@ -3,7 +3,9 @@ import type { FieldDefinition, SectionLayout } from './field-kinds.ts';
 // The ticket catalog: every sequence of the doc page's GET /tickets/{id} table (ticket-web-apis.txt), with
 // `editable` exactly as its POST /tickets/{id} "you can update" table says (protocol-notes §5 #15: that list
 // includes derived-looking fields; we follow the page and let the server refuse). Kinds for fields the page
-// does not type are our reading of Track-It!'s data; displays fall back to text when a value does not fit.
+// does not type are our reading of Track-It!'s data (SLA Milestones Complete, Priority Duration and Asset ID are
+// integers, as the emulator stores them; Duration and Total Time Spent are seconds, protocol-notes §5 #20);
+// displays fall back to text when a value does not fit its kind.
 
 export type TicketSection =
   | 'main'
@@ -548,7 +550,7 @@ export const ticketCatalog = {
   136: {
     key: 'slaMilestonesComplete',
     name: 'SLA Milestones Complete',
-    kind: 'boolean',
+    kind: 'integer',
     section: 'dates',
     editable: true,
   },
@@ -556,7 +558,7 @@ export const ticketCatalog = {
   142: {
     key: 'priorityDuration',
     name: 'Priority Duration',
-    kind: 'duration',
+    kind: 'integer',
     section: 'dates',
     editable: true,
   },
@@ -661,7 +663,7 @@ export const ticketCatalog = {
     editable: false,
   },
   165: { key: 'ti11WoId', name: 'TI11 WO ID', kind: 'integer', section: 'system', editable: true },
-  166: { key: 'assetId', name: 'Asset ID', kind: 'text', section: 'asset', editable: true },
+  166: { key: 'assetId', name: 'Asset ID', kind: 'integer', section: 'asset', editable: true },
   167: { key: 'bcmAssetId', name: 'BCM Asset ID', kind: 'text', section: 'asset', editable: true },
   168: { key: 'assetName', name: 'Asset Name', kind: 'text', section: 'asset', editable: true },
   169: { key: 'auditDate', name: 'Audit Date', kind: 'date-time', section: 'asset', editable: false },
