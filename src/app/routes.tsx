@@ -2,6 +2,7 @@ import type { RouteObject } from 'react-router';
 import { HomeRoute } from './routes/home-route.tsx';
 import { NotFoundRoute } from './routes/not-found-route.tsx';
 import { RouteError } from './routes/route-error.tsx';
+import { StartingUp } from './routes/starting-up.tsx';
 import { SignInRoute } from './routes/sign-in-route.tsx';
 import { SignedInLayout } from './routes/signed-in-layout.tsx';
 
@@ -14,6 +15,8 @@ export const appRoutes: RouteObject[] = [
   {
     path: '/',
     errorElement: <RouteError />,
+    // Opening a deep link loads that route's code first; this shows meanwhile instead of a blank page.
+    hydrateFallbackElement: <StartingUp />,
     children: [
       { path: 'sign-in', element: <SignInRoute /> },
       {
@@ -23,7 +26,7 @@ export const appRoutes: RouteObject[] = [
           {
             path: 'tickets/:id',
             lazy: async () => {
-              const { TicketDetailRoute } = await import('./routes/ticket-detail-placeholder.tsx');
+              const { TicketDetailRoute } = await import('./routes/ticket-detail-route.tsx');
               return { Component: TicketDetailRoute };
             },
           },

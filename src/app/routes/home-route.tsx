@@ -28,10 +28,10 @@ function TicketList({ tickets, empty }: { tickets: readonly TicketRef[]; empty: 
             <Group gap="xs" wrap="nowrap" align="baseline">
               <Text span fw={650} size="sm" style={{ flexShrink: 0 }}>
                 #{ticket.id}
-              </Text>
+              </Text>{' '}
               <Text span size="sm" c="var(--mantine-color-text)" truncate="end" style={{ minWidth: 0 }}>
                 {ticket.summary || 'No summary'}
-              </Text>
+              </Text>{' '}
               {ticket.status ? (
                 <Text span size="xs" c="dimmed" style={{ flexShrink: 0, marginLeft: 'auto' }}>
                   {ticket.status}
