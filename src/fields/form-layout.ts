@@ -41,10 +41,15 @@ export interface FormSection<Section extends string = string> {
 }
 
 /** `seqs` grouped into the layout's sections, in layout order; sections with none of them left out. */
-export function formSections<Section extends string = TicketSection>(
+export function formSections(seqs: readonly Seq[]): FormSection<TicketSection>[];
+export function formSections<Section extends string>(
   seqs: readonly Seq[],
-  layout: readonly SectionLayout<Section>[] = ticketSectionLayout as readonly SectionLayout<string>[] as readonly SectionLayout<Section>[],
-): FormSection<Section>[] {
+  layout: readonly SectionLayout<Section>[],
+): FormSection<Section>[];
+export function formSections(
+  seqs: readonly Seq[],
+  layout: readonly SectionLayout[] = ticketSectionLayout,
+): FormSection[] {
   const wanted = new Set(seqs);
   return layout
     .map((entry) => ({

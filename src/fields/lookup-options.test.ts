@@ -1,7 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import type { FieldMap } from '../api/field-map.ts';
 import { vocabularySchema } from '../config/config-schema.ts';
-import { lookupOptions, seenLookupValues, vocabularyOptions } from './lookup-options.ts';
+import {
+  lookupAllowsFreeText,
+  lookupOptions,
+  seenLookupValues,
+  vocabularyOptions,
+} from './lookup-options.ts';
 
 const vocabulary = vocabularySchema.parse({
   statuses: [
@@ -41,5 +46,12 @@ describe('lookup options', () => {
     const seen = seenLookupValues(tickets).get('status') ?? [];
     expect(lookupOptions('status', vocabulary, seen)).toEqual(['Open', 'Closed', 'Escalated']);
     expect(lookupOptions('location', vocabulary, ['Zeta', 'Annex', 'Zeta'])).toEqual(['Annex', 'Zeta']);
+  });
+
+  it('take free text unless the server resolves the value and config.json lists the choices', () => {
+    expect(lookupAllowsFreeText('status', vocabulary)).toBe(false);
+    expect(lookupAllowsFreeText('category', vocabulary)).toBe(true);
+    expect(lookupAllowsFreeText('location', vocabulary)).toBe(true);
+    expect(lookupAllowsFreeText('custom-lookup', vocabulary)).toBe(true);
   });
 });

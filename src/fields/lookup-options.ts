@@ -63,3 +63,28 @@ export function lookupOptions(
     .sort((a, b) => a.localeCompare(b));
   return [...options, ...extra];
 }
+
+// Lookups the server resolves to a record (the emulator answers 400 "The Category '...' was not found."; the real
+// server links these to tables too): typing a value outside the list only earns an error.
+const resolvedLookups: ReadonlySet<LookupSource> = new Set([
+  'status',
+  'priority',
+  'category',
+  'technician',
+  'group',
+  'requestor',
+  'location',
+  'department',
+  'sla',
+  'note-type',
+  'activity-code',
+]);
+
+/**
+ * Whether a lookup input should take free text (an Autocomplete) rather than only the listed options (a Select).
+ * Free text where the server accepts any value, and also where it resolves values but config.json gives no list
+ * (requestors, locations, ...): the technician must still be able to type one, and a 400 explains a wrong one.
+ */
+export function lookupAllowsFreeText(source: LookupSource, vocabulary: Vocabulary): boolean {
+  return !resolvedLookups.has(source) || vocabularyOptions(source, vocabulary).length === 0;
+}
