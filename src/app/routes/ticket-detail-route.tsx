@@ -1,4 +1,4 @@
-import { Anchor, Badge, Grid, Skeleton, Stack, Tabs, Text } from '@mantine/core';
+import { Anchor, Badge, Grid, Skeleton, Stack, Tabs, Text, Title } from '@mantine/core';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useEffect, useState, type ReactNode } from 'react';
 import { Link, useParams } from 'react-router';
@@ -21,6 +21,7 @@ import { MalformedTicketId, TicketProblem } from '../../features/tickets/ticket-
 import { TicketDescription, TicketSections } from '../../features/tickets/ticket-sections.tsx';
 import { isOverdue, toTicketSummary } from '../../features/tickets/ticket-summary.ts';
 import { useDocumentTitle } from '../use-document-title.ts';
+import classes from './ticket-detail-route.module.css';
 
 const startPageLink = (
   <Anchor component={Link} to="/" size="sm">
@@ -39,7 +40,14 @@ export function TicketDetailRoute() {
 
 function MalformedIdPage({ raw }: { raw: string }) {
   useDocumentTitle('Not a ticket number');
-  return <MalformedTicketId raw={raw} actions={startPageLink} />;
+  return (
+    <Stack gap="sm">
+      <Title order={1} fz="h3" style={{ overflowWrap: 'anywhere' }}>
+        Ticket “{raw}”
+      </Title>
+      <MalformedTicketId raw={raw} actions={startPageLink} />
+    </Stack>
+  );
 }
 
 function CountBadge({ count }: { count: number | undefined }) {
@@ -103,13 +111,18 @@ function TicketDetail({ ticketId }: { ticketId: number }) {
   if (ticket === undefined || summary === null) {
     if (ticketQuery.isError) {
       return (
-        <TicketProblem
-          error={ticketQuery.error}
-          what={`ticket ${ticketId}`}
-          onRetry={() => void ticketQuery.refetch()}
-          retrying={ticketQuery.isFetching}
-          actions={startPageLink}
-        />
+        <Stack gap="sm">
+          <Title order={1} fz="h3">
+            Ticket #{ticketId}
+          </Title>
+          <TicketProblem
+            error={ticketQuery.error}
+            what={`ticket ${ticketId}`}
+            onRetry={() => void ticketQuery.refetch()}
+            retrying={ticketQuery.isFetching}
+            actions={startPageLink}
+          />
+        </Stack>
       );
     }
     return (
@@ -198,13 +211,11 @@ function TicketDetail({ ticketId }: { ticketId: number }) {
         />
       ) : null}
       <TicketDescription ticket={ticket} />
+      {/* The history comes first (the main column; first on a phone), the fields beside it. */}
       <Grid gap="md">
-        <Grid.Col span={{ base: 12, md: 5 }}>
-          <TicketSections ticket={ticket} />
-        </Grid.Col>
         <Grid.Col span={{ base: 12, md: 7 }}>
           <section aria-label="Activity">
-            <Tabs value={tab} onChange={setTab} keepMounted={false}>
+            <Tabs value={tab} onChange={setTab} keepMounted={false} classNames={{ tab: classes.tab }}>
               <Tabs.List mb="sm">
                 <Tabs.Tab value="notes" rightSection={<CountBadge count={notesQuery.data?.count} />}>
                   Notes
@@ -227,6 +238,9 @@ function TicketDetail({ ticketId }: { ticketId: number }) {
               <Tabs.Panel value="assignments">{assignmentsPanel}</Tabs.Panel>
             </Tabs>
           </section>
+        </Grid.Col>
+        <Grid.Col span={{ base: 12, md: 5 }}>
+          <TicketSections ticket={ticket} />
         </Grid.Col>
       </Grid>
     </Stack>

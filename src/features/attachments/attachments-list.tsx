@@ -122,7 +122,9 @@ export function AttachmentsList({ attachments }: AttachmentsListProps) {
                 {isLink ? (
                   <>
                     Link
-                    {attachment.name && attachment.url ? ` · ${attachment.url}` : ''}
+                    {attachment.name && attachment.url && attachment.name !== attachment.url
+                      ? ` · ${attachment.url}`
+                      : ''}
                     {attachment.href === null ? ' · not a web address, shown as text' : ''}
                   </>
                 ) : (

@@ -20,8 +20,7 @@ export function describeLoadError(error: unknown, what: string): ErrorDescriptio
       return {
         title: `${capitalize(what)} was not found`,
         message:
-          'It may have been deleted, the number may be wrong, or it belongs to a group you cannot see. ' +
-          `The server said: ${error.message}`,
+          'It may have been deleted, the number may be wrong, or it belongs to a group you cannot see.',
         retryable: false,
       };
     case 'forbidden':
