@@ -37,7 +37,10 @@ function Controlled({
   );
 }
 
-describe('FieldInput', () => {
+// Typing through Mantine inputs is slow in jsdom when the machine is busy.
+const user = userEvent.setup({ delay: null });
+
+describe('FieldInput', { timeout: 20_000 }, () => {
   it.each(fieldKinds)('renders a labelled input for %s fields', (kind) => {
     render(<Controlled kind={kind} initial={formCodecs[kind].toForm(null)} onValue={() => undefined} />, {
       wrapper,
@@ -48,14 +51,14 @@ describe('FieldInput', () => {
   it('passes typed text through as the form value', async () => {
     const onValue = vi.fn();
     render(<Controlled kind="duration" initial="" onValue={onValue} />, { wrapper });
-    await userEvent.type(screen.getByLabelText('The field'), '1:30');
+    await user.type(screen.getByLabelText('The field'), '1:30');
     expect(onValue).toHaveBeenLastCalledWith('1:30');
   });
 
   it('toggles a switch to a boolean', async () => {
     const onValue = vi.fn();
     render(<Controlled kind="boolean" initial={false} onValue={onValue} />, { wrapper });
-    await userEvent.click(screen.getByRole('switch', { name: 'The field' }));
+    await user.click(screen.getByRole('switch', { name: 'The field' }));
     expect(onValue).toHaveBeenLastCalledWith(true);
   });
 
@@ -65,9 +68,9 @@ describe('FieldInput', () => {
       wrapper,
     });
     const input = screen.getByRole('combobox', { name: 'The field' });
-    await userEvent.type(input, 'Esc');
+    await user.type(input, 'Esc');
     expect(await screen.findByRole('option', { name: 'Escalated' })).toBeInTheDocument();
-    await userEvent.type(input, 'apade');
+    await user.type(input, 'apade');
     expect(onValue).toHaveBeenLastCalledWith('Escapade');
   });
 
