@@ -118,6 +118,14 @@ async function readBodyText(c: Ctx): Promise<string> {
 async function readJson(c: Ctx): Promise<unknown> {
   const text = await readBodyText(c);
   if (text.trim() === '') return undefined;
+  // Web API picks a formatter by media type: a body that is not declared as JSON cannot be read (415).
+  const type = (c.req.header('content-type') ?? '').split(';')[0]!.trim().toLowerCase();
+  if (!/^(application|text)\/(json|[\w.-]+\+json)$/.test(type)) {
+    throw new HttpError(
+      415,
+      `The request entity's media type '${type || 'application/octet-stream'}' is not supported for this resource.`,
+    );
+  }
   try {
     return parseJson(text);
   } catch (error) {

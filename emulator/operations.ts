@@ -517,7 +517,7 @@ function readProperties(body: unknown, required: boolean): Record<string, unknow
 /** POST /tickets/{id}: Properties, plus a note in OptionalParams.Note (2021, protocol-notes §2.3). */
 export function updateTicket(store: Store, actor: Actor, id: number, body: unknown): TicketResult {
   requirePermission(actor, 'Edit Ticket');
-  const props = readProperties(body, false);
+  const props = readProperties(body, true);
   const optional = isPlainObject(body) ? body.OptionalParams : undefined;
   const noteRaw = isPlainObject(optional) ? optional.Note : undefined;
   const row = visibleTicket(store, actor, id);

@@ -152,11 +152,11 @@ export function mountSpa<E extends Env>(app: Hono<E>, store: Store, options: Spa
   const configAsset: Asset = { body: config, type: 'application/json; charset=utf-8' };
   const configPath = `${base}config.json`.toLowerCase();
   const dir = options.appDir ? resolve(options.appDir) : null;
-  const cache = new Map<string, Asset | null>();
+  const cache = new Map<string, Asset>();
 
   const load = (relative: string): Asset | null => {
     const cached = cache.get(relative);
-    if (cached !== undefined) return cached;
+    if (cached) return cached;
     let asset: Asset | null = null;
     if (dir) {
       const file = normalize(join(dir, relative));
@@ -167,7 +167,8 @@ export function mountSpa<E extends Env>(app: Hono<E>, store: Store, options: Spa
         };
       }
     }
-    cache.set(relative, asset);
+    // Only hits are cached: a rebuilt dist/ adds files while the server runs.
+    if (asset) cache.set(relative, asset);
     return asset;
   };
 
@@ -191,13 +192,10 @@ export function mountSpa<E extends Env>(app: Hono<E>, store: Store, options: Spa
       return notFoundPage();
     }
     const lower = path.toLowerCase();
-    if (lower.startsWith('/trackit/') || lower === '/trackit') return notFoundPage();
-    if (method !== 'GET' && method !== 'HEAD') {
-      return new Response('Method not allowed', {
-        status: 405,
-        headers: { ...securityHeaders, 'Content-Type': 'text/plain; charset=utf-8', Allow: 'GET, HEAD' },
-      });
-    }
+    if (lower.startsWith('/trackit/') || lower === '/trackit' || lower.startsWith('/__emulator'))
+      return notFoundPage();
+    // The static site only answers GET and HEAD; anything else (e.g. the control plane when it is off) is not there.
+    if (method !== 'GET' && method !== 'HEAD') return notFoundPage();
     const head = method === 'HEAD';
     const accept = c.req.header('accept-encoding');
     if (lower === configPath || (lower === '/config.json' && !dir)) {
