@@ -1,4 +1,4 @@
-import { test, expect, goToTicket } from './support/fixtures.ts';
+import { test, expect, goToTicket, openDetailTab } from './support/fixtures.ts';
 
 // Ticket 101's seed holds notes with `<script>`, `<img src=x onerror=...>` and `javascript:` link text
 // (interfaces.md, seed facts). They must read as text and run nothing.
@@ -30,6 +30,11 @@ test('a hostile note shows its markup as literal text and runs nothing', async (
   await expect(main.locator('img[src="x"], img[onerror]')).toHaveCount(0);
   await expect(main.locator('a[href^="javascript:" i]')).toHaveCount(0);
   await expect(main.locator('[onerror], [onclick], [onload]')).toHaveCount(0);
+
+  // Ticket 101 also has a URL attachment whose link is `javascript:alert(1)`: never a live link.
+  const attachments = await openDetailTab(page, 'Attachments');
+  await expect(attachments.getByRole('link').first()).toBeVisible();
+  await expect(main.locator('a[href^="javascript:" i]')).toHaveCount(0);
 
   expect(await page.evaluate(() => (window as unknown as Record<string, unknown>).__xss)).toBe(0);
   expect(dialogs).toEqual([]);

@@ -36,10 +36,11 @@ test.describe('the production headers @sub-path', () => {
     expect(config.status()).toBe(200);
     expect(config.headers()['cache-control']).toContain('no-store');
 
-    const html = await (await request.get('./')).text();
-    const script = /<script[^>]+src="([^"]+\.js)"/.exec(html)?.[1];
+    const index = await request.get('./');
+    const script = /<script[^>]+src="([^"]+\.js)"/.exec(await index.text())?.[1];
     expect(script, 'index.html loads a script').toBeTruthy();
-    const asset = await request.get(script!.replace(/^\//, ''));
+    // The emulator makes index.html's relative URLs absolute (emulator/static.ts); resolve either form.
+    const asset = await request.get(new URL(script!, index.url()).href);
     expect(asset.status()).toBe(200);
     expect(asset.headers()['cache-control']).toMatch(
       /max-age=31536000.*immutable|immutable.*max-age=31536000/,

@@ -1,4 +1,4 @@
-import { test, expect, goToTicket } from './support/fixtures.ts';
+import { test, expect, expectTicketShown, goToTicket } from './support/fixtures.ts';
 import { saveScreen } from './support/screens.ts';
 
 // Pictures for a person to look at (issue 3, "looked at"), in test-results/screens/.
@@ -22,12 +22,7 @@ for (const colorScheme of ['light', 'dark'] as const) {
       test(`photographs the ticket detail view (${colorScheme}, ${device})`, async ({ page, signIn }) => {
         await signIn();
         await goToTicket(page, 101);
-        await expect(
-          page
-            .getByRole('main')
-            .getByRole('heading', { name: /attachments/i })
-            .first(),
-        ).toBeAttached();
+        await expectTicketShown(page, 101);
         await saveScreen(page, `detail-${colorScheme}-${device}`);
         if (device === 'desktop')
           await saveScreen(page, `detail-${colorScheme}-${device}-full`, { fullPage: true });

@@ -1,4 +1,4 @@
-import { test, expect, goToTicket, tech1 } from './support/fixtures.ts';
+import { test, expect, expectTicketShown, goToTicket, tech1 } from './support/fixtures.ts';
 import { visibleTicketIds } from './support/wire.ts';
 
 test('a token that expires mid-session is renewed with one token call and the technician never notices @sub-path', async ({
@@ -10,13 +10,13 @@ test('a token that expires mid-session is renewed with one token call and the te
   const [otherTicket] = await visibleTicketIds(emulator.origin, tech1, 1);
   await signIn();
   await goToTicket(page, 101);
-  await expect(page.getByRole('main').getByRole('heading', { level: 1 })).toContainText('101');
+  await expectTicketShown(page, 101);
 
   await control.clearLog();
   await control.expireTokens(tech1.login);
   await goToTicket(page, otherTicket!);
 
-  await expect(page.getByRole('main').getByRole('heading', { level: 1 })).toContainText(String(otherTicket));
+  await expectTicketShown(page, otherTicket!);
   await expect(page.getByRole('dialog')).toHaveCount(0);
   await expect(page.getByLabel('Password', { exact: true })).toHaveCount(0);
 

@@ -97,3 +97,24 @@ export async function goToTicket(page: Page, id: number): Promise<void> {
   await box.press('Enter');
   await expect(page).toHaveURL(new RegExp(`/tickets/${id}$`));
 }
+
+/** The detail view of ticket `id` is on screen: its number, its summary heading and the notes tab. */
+export async function expectTicketShown(page: Page, id: number): Promise<void> {
+  const main = page.getByRole('main');
+  await expect(main.getByText(`Ticket #${id}`, { exact: true })).toBeVisible();
+  await expect(main.getByRole('heading', { level: 1 })).toBeVisible();
+  await expect(detailTab(page, 'Notes')).toBeVisible();
+}
+
+/** The Notes, Attachments and Assignments tabs of the detail view; each tab's name ends with its count. */
+export function detailTab(page: Page, name: 'Notes' | 'Attachments' | 'Assignments') {
+  return page.getByRole('main').getByRole('tab', { name: new RegExp(`^${name}\\b`) });
+}
+
+/** Opens a detail tab and returns its panel. */
+export async function openDetailTab(page: Page, name: 'Notes' | 'Attachments' | 'Assignments') {
+  const tab = detailTab(page, name);
+  await tab.click();
+  await expect(tab).toHaveAttribute('aria-selected', 'true');
+  return page.getByRole('main').getByRole('tabpanel', { name: new RegExp(`^${name}\\b`) });
+}

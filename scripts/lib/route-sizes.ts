@@ -86,7 +86,7 @@ export async function measureRouteSizes(distDir: string): Promise<RouteSize[]> {
     await detailPage.getByLabel('Login ID', { exact: true }).fill('TECH1');
     await detailPage.getByLabel('Password', { exact: true }).fill('welcome');
     await detailPage.getByRole('button', { name: 'Sign in', exact: true }).click();
-    await detailPage.getByRole('main').getByRole('heading', { level: 1, name: /101/ }).waitFor();
+    await detailPage.getByRole('main').getByText('Ticket #101', { exact: true }).waitFor();
     await detailPage.waitForLoadState('networkidle');
     await detailContext.close();
 
