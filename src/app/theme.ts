@@ -29,12 +29,13 @@ export const appTheme = createTheme({
   focusRing: 'auto',
 });
 
-// Mantine's default "dimmed" text (gray 6 on white, 3.3:1; dark 2 on dark 7, 4.0:1) fails AA for body text,
-// and so do its placeholders; these keep secondary text readable in both schemes.
+// Mantine's default "dimmed" text (gray 6 on white, 3.3:1; dark 2 on dark 7, 4.0:1) and its error text (red 6 on
+// white, 3.3:1) fail AA for text; these keep secondary and error text readable in both schemes.
 export const cssVariablesResolver: CSSVariablesResolver = (theme) => ({
   variables: {},
   light: {
     '--mantine-color-dimmed': theme.colors.gray[7],
+    '--mantine-color-error': theme.colors.red[9],
     '--mantine-color-placeholder': theme.colors.gray[6],
     '--app-input-border': theme.colors.gray[6],
     '--app-header-bg': theme.white,
@@ -42,6 +43,7 @@ export const cssVariablesResolver: CSSVariablesResolver = (theme) => ({
   },
   dark: {
     '--mantine-color-dimmed': theme.colors.dark[1],
+    '--mantine-color-error': theme.colors.red[5],
     '--mantine-color-placeholder': theme.colors.dark[2],
     '--app-input-border': theme.colors.dark[2],
     '--app-header-bg': theme.colors.dark[8],

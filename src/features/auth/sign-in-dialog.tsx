@@ -26,6 +26,7 @@ export function SignInDialog({ opened, technicianName, onSignOut, ...formProps }
       size="sm"
       radius="lg"
       overlayProps={{ backgroundOpacity: 0.45, blur: 2 }}
+      styles={{ title: { fontWeight: 650, fontSize: 'var(--mantine-font-size-lg)' } }}
     >
       <Text size="sm" mb="md">
         The session of {technicianName} has ended. Sign in again to carry on where you were: nothing on the

@@ -83,7 +83,7 @@ export function GoToTicketBox({ parseTicketId, onOpen, withShortcut = true }: Go
         leftSection={<SearchIcon size={16} />}
         rightSection={
           withShortcut ? (
-            <Kbd size="xs" aria-hidden="true">
+            <Kbd size="xs" aria-hidden="true" className={classes.goToShortcut}>
               /
             </Kbd>
           ) : null

@@ -24,7 +24,11 @@ function TicketItems({
   onOpen: (id: number) => void;
 }) {
   return tickets.map((ticket) => (
-    <Menu.Item key={ticket.id} onClick={() => onOpen(ticket.id)} className={classes.ticketMenuItem}>
+    <Menu.Item
+      key={ticket.id}
+      onClick={() => onOpen(ticket.id)}
+      classNames={{ itemLabel: classes.ticketMenuLabel }}
+    >
       <Text size="sm" className={classes.ticketMenuSummary}>
         <Text span fw={600}>
           #{ticket.id}
@@ -57,7 +61,7 @@ export function TicketsMenu({ recent, pinned, onOpen, recentLimit = 10 }: Ticket
           <span className={classes.phoneHidden}>Tickets</span>
         </Button>
       </Menu.Target>
-      <Menu.Dropdown aria-label="Pinned and recently viewed tickets">
+      <Menu.Dropdown aria-label="Pinned and recently viewed tickets" className={classes.ticketMenuDropdown}>
         <Menu.Label>
           <PinIcon size={14} style={{ verticalAlign: '-2px' }} /> Pinned
         </Menu.Label>
