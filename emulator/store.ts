@@ -114,6 +114,7 @@ export class Store {
   /** Microseconds: the moment the seed was made; seed dates lie in the two years before it. */
   readonly anchor: number;
   private readonly sessionCache = new Map<string, SessionRow>();
+  private writes = 0;
   private readonly stmt;
 
   constructor(db: Database.Database, path: string, ref: Reference, anchor: number) {
@@ -292,8 +293,18 @@ export class Store {
     return value;
   }
 
+  /** Bumped by every write: readers may cache what they render from the store until it changes. */
+  get version(): number {
+    return this.writes;
+  }
+
   transaction<T>(fn: () => T): T {
-    return this.db.transaction(fn)();
+    this.writes++;
+    try {
+      return this.db.transaction(fn)();
+    } finally {
+      this.writes++;
+    }
   }
 
   // ---- sessions ------------------------------------------------------------------------------------------------
