@@ -9,7 +9,9 @@ export const statusTypeSchema = z.enum(['open', 'closed', 'stop-the-clock']);
 
 export const vocabularySchema = z.object({
   statuses: z
-    .array(z.object({ name: z.string().min(1), type: statusTypeSchema, isDefaultClosed: z.boolean().optional() }))
+    .array(
+      z.object({ name: z.string().min(1), type: statusTypeSchema, isDefaultClosed: z.boolean().optional() }),
+    )
     .default([]),
   priorities: z.array(z.string().min(1)).default([]),
   /** Full paths, backslash-separated as Track-It! writes them (`Hardware\Printers`). */
