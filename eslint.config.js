@@ -17,7 +17,20 @@ const layerZones = [
 ];
 
 // A feature never imports another feature: compose them in a route instead.
-const features = ['auth', 'tickets', 'notes', 'templates', 'ticket-index', 'dashboard', 'shell', 'attachments', 'assignments'];
+const features = [
+  'auth',
+  'tickets',
+  'notes',
+  'templates',
+  'ticket-index',
+  'ticket-list',
+  'ticket-forms',
+  'ticket-actions',
+  'dashboard',
+  'shell',
+  'attachments',
+  'assignments',
+];
 const featureZones = features.map((name) => ({
   target: `./src/features/${name}`,
   from: './src/features',
