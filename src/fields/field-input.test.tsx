@@ -2,9 +2,9 @@ import { MantineProvider } from '@mantine/core';
 import { render, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { useState, type ReactNode } from 'react';
-import { describe, expect, it, vi } from 'vitest';
+import { describe, expect, expectTypeOf, it, vi } from 'vitest';
 import { fieldKinds, type FieldKind } from './field-kinds.ts';
-import { FieldInput } from './field-input.tsx';
+import { FieldInput, fieldInputs } from './field-input.tsx';
 import { formCodecs, type FormValue } from './form-codecs.ts';
 
 const wrapper = ({ children }: { children: ReactNode }) => (
@@ -41,6 +41,13 @@ function Controlled({
 const user = userEvent.setup({ delay: null });
 
 describe('FieldInput', { timeout: 20_000 }, () => {
+  it('has an input and a form codec for every kind and for nothing else', () => {
+    expectTypeOf<keyof typeof fieldInputs>().toEqualTypeOf<FieldKind>();
+    expectTypeOf<keyof typeof formCodecs>().toEqualTypeOf<FieldKind>();
+    expect(Object.keys(fieldInputs).sort()).toEqual([...fieldKinds].sort());
+    expect(Object.keys(formCodecs).sort()).toEqual([...fieldKinds].sort());
+  });
+
   it.each(fieldKinds)('renders a labelled input for %s fields', (kind) => {
     render(<Controlled kind={kind} initial={formCodecs[kind].toForm(null)} onValue={() => undefined} />, {
       wrapper,

@@ -1,10 +1,10 @@
 import { MantineProvider } from '@mantine/core';
 import { render, screen } from '@testing-library/react';
 import type { ReactNode } from 'react';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, expectTypeOf, it } from 'vitest';
 import type { WireValue } from '../api/field-map.ts';
 import { fieldKinds, type FieldKind } from './field-kinds.ts';
-import { FieldValue } from './field-value.tsx';
+import { fieldDisplays, FieldValue } from './field-value.tsx';
 
 function show(kind: FieldKind, value: WireValue, extra: { locale?: string; timeZone?: string } = {}) {
   const wrapper = ({ children }: { children: ReactNode }) => (
@@ -16,6 +16,11 @@ function show(kind: FieldKind, value: WireValue, extra: { locale?: string; timeZ
 const hostile = '<img src=x onerror="window.__pwned=1"><script>window.__pwned=1</script>';
 
 describe('FieldValue', () => {
+  it('has a display for every kind and for nothing else', () => {
+    expectTypeOf<keyof typeof fieldDisplays>().toEqualTypeOf<FieldKind>();
+    expect(Object.keys(fieldDisplays).sort()).toEqual([...fieldKinds].sort());
+  });
+
   it.each(fieldKinds)('renders markup in a %s field as literal text', (kind) => {
     const { container } = show(kind, hostile);
     expect(container.querySelector('img')).toBeNull();
