@@ -9,9 +9,10 @@ import { goalMet, type Bench, type BenchMetric, type BenchResult } from './bench
 import { emulatorHttpBench } from './emulator-http.ts';
 import { hasTaskset, projectRoot } from './emulator-process.ts';
 import { emulatorSeedBench } from './emulator-seed.ts';
+import { uiSizeBench } from './ui-size.ts';
 
 /** Every bench the project knows. Add new ones here (one import, one entry). */
-export const benches: Bench[] = [emulatorSeedBench, emulatorHttpBench];
+export const benches: Bench[] = [emulatorSeedBench, emulatorHttpBench, uiSizeBench];
 
 interface Failure {
   name: string;
