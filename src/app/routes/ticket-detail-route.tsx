@@ -102,11 +102,15 @@ function TicketDetail({ ticketId }: { ticketId: number }) {
   const recentEntry = summary
     ? { id: summary.id, summary: summary.summary ?? '', status: summary.status ?? '' }
     : null;
+  const recentId = recentEntry?.id;
+  const recentSummary = recentEntry?.summary ?? '';
+  const recentStatus = recentEntry?.status ?? '';
+  // Recorded once per loaded version of the ticket (id, summary, status), not on every render.
   useEffect(() => {
-    if (owner && recentEntry) recordRecentTicket(owner, recentEntry);
-    // Record once per loaded version of the ticket (its id, summary and status), not on every render.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [owner, recentEntry?.id, recentEntry?.summary, recentEntry?.status]);
+    if (owner && recentId !== undefined) {
+      recordRecentTicket(owner, { id: recentId, summary: recentSummary, status: recentStatus });
+    }
+  }, [owner, recentId, recentSummary, recentStatus]);
 
   if (ticket === undefined || summary === null) {
     if (ticketQuery.isError) {
