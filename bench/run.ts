@@ -3,7 +3,7 @@
 // goals are shown as met or missed, and the exit code is non-zero only when a bench fails to run.
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { availableParallelism, cpus } from 'node:os';
+import { availableParallelism, cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { goalMet, type Bench, type BenchMetric, type BenchResult } from './bench-result.ts';
 import { emulatorHttpBench } from './emulator-http.ts';
@@ -78,6 +78,10 @@ async function main(): Promise<void> {
     node: process.version,
     cpu: `${cpus()[0]?.model ?? 'unknown'} × ${availableParallelism()}`,
     taskset: hasTaskset() ? 'available' : 'not available',
+    // Other work on the machine skews every number below; the load average says how much there was.
+    'load average at start (1/5/15 min)': loadavg()
+      .map((n) => n.toFixed(2))
+      .join(' / '),
     benches: selected.map((b) => b.name).join(', '),
   };
   const results: BenchResult[] = [];

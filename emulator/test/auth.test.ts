@@ -4,7 +4,7 @@ import { createClient, type Reply } from './support/client.ts';
 import { raw } from './support/fixtures.ts';
 import { expectError, ok, ticketOf } from './support/records.ts';
 import { emulatorTest, readTest, useTarget } from './support/suite.ts';
-import { demoPassword, demoUsers, targetShapes } from './support/target.ts';
+import { createEmulatorTarget, demoPassword, demoUsers, targetShapes } from './support/target.ts';
 
 function form(fields: Record<string, string>) {
   return raw(new URLSearchParams(fields).toString(), 'application/x-www-form-urlencoded');
@@ -70,7 +70,7 @@ describe.each(targetShapes())('the Token API in the %s shape', (shape) => {
         .anonymous()
         .post(
           '/token',
-          form({ grant_type: 'password', username: 'HELP DESK\\CONTOSO\\TECH1', password: demoPassword }),
+          form({ grant_type: 'password', username: 'HELP DESK\\CONTOSO\\tech1', password: demoPassword }),
         ),
     );
     const client = createClient(suite.target, body.access_token as string);
@@ -120,7 +120,6 @@ describe.each(targetShapes())('the Token API in the %s shape', (shape) => {
   );
 
   emulatorTest('honours a configured token lifetime in expires_in', async () => {
-    const { createEmulatorTarget } = await import('./support/target.ts');
     const target = await createEmulatorTarget({ shape, seedTickets: 20, tokenTtlSeconds: 120 });
     try {
       const reply = await createClient(target, null).post('/token', form(signInBody()));

@@ -5,7 +5,7 @@ import { controlPlane } from './support/control.ts';
 import { raw, scratchTicket, userNote } from './support/fixtures.ts';
 import { expectError, ok } from './support/records.ts';
 import { emulatorTest, readTest, useTarget, writeTest } from './support/suite.ts';
-import { targetShapes } from './support/target.ts';
+import { createEmulatorTarget, targetShapes } from './support/target.ts';
 
 const denied = 'Authorization has been denied for this request.';
 
@@ -160,7 +160,6 @@ describe.each(targetShapes())('errors in the %s shape', (shape) => {
     });
 
     emulatorTest('a token past its lifetime answers 401', async () => {
-      const { createEmulatorTarget } = await import('./support/target.ts');
       const shortLived = await createEmulatorTarget({ shape, seedTickets: 20, tokenTtlSeconds: 1 });
       try {
         const client = createClient(shortLived, await shortLived.signIn());

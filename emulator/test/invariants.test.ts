@@ -97,7 +97,7 @@ async function checkTicket(client: Client, model: Model, id: number): Promise<vo
   expect(user.count, `ticket ${id}: user notes`).toBe(model.userNotes.get(id));
   expect(all.items.filter((n) => value(n, N.systemActivity) === undefined).length).toBe(user.count);
 
-  const pageSize = 4;
+  const pageSize = 8;
   const paged: number[] = [];
   for (let page = 1; page <= Math.ceil(all.count / pageSize); page += 1) {
     const list = listOf(

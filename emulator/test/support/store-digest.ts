@@ -3,6 +3,7 @@ import { createHash } from 'node:crypto';
 
 interface Statement {
   all(...params: unknown[]): unknown[];
+  raw(toggle: boolean): Statement;
 }
 interface SqliteLike {
   prepare(sql: string): Statement;
@@ -45,14 +46,14 @@ export function storeDigest(store: unknown): string | null {
     if (sessionTable.test(name)) continue;
     hash.update(`#${name}\n`);
     const quoted = `"${name.replace(/"/g, '""')}"`;
-    let rows: unknown[];
+    let rows: unknown[][];
     try {
-      rows = db.prepare(`SELECT * FROM ${quoted} ORDER BY rowid`).all();
+      rows = db.prepare(`SELECT * FROM ${quoted} ORDER BY rowid`).raw(true).all() as unknown[][];
     } catch {
-      rows = db.prepare(`SELECT * FROM ${quoted}`).all();
+      rows = db.prepare(`SELECT * FROM ${quoted}`).raw(true).all() as unknown[][];
     }
-    for (const row of rows)
-      hash.update(`${JSON.stringify(row, (_k, v: unknown) => (typeof v === 'bigint' ? String(v) : v))}\n`);
+    // Raw rows (arrays) cost half of row objects; U+0001 does not occur in the stored values.
+    for (const row of rows) hash.update(`${row.map(String).join('\u0001')}\n`);
   }
   return hash.digest('hex');
 }
