@@ -422,15 +422,11 @@ function systemNote(
 
 // ---- status ------------------------------------------------------------------------------------------------------
 
-const DAY_MICROS = 86_400_000_000;
-void DAY_MICROS;
-
 /**
  * Fills what a status change implies: close date and closer for closed-type statuses (cleared on reopening),
  * Clock Stop Time for stop-the-clock ones (and due dates pushed out by the stopped time on leaving).
  */
 function statusSideEffects(
-  store: Store,
   actor: Actor,
   ticket: Values,
   from: Status | undefined,
@@ -456,7 +452,6 @@ function statusSideEffects(
     }
     put(ticket, 103, null);
   }
-  void store;
 }
 
 function currentStatus(store: Store, ticket: Values): Status | undefined {
@@ -503,12 +498,11 @@ function changeSummary(before: Values, after: Values, touched: readonly FieldDef
   return lines.join('\r\n');
 }
 
-function readProperties(body: unknown, required: boolean): Record<string, unknown> {
+function readProperties(body: unknown): Record<string, unknown> {
   if (!isPlainObject(body)) throw badRequest('The request body must be a JSON object.');
   const props = body.Properties;
   if (props === undefined || props === null) {
-    if (required) throw badRequest('Properties is required.');
-    return {};
+    throw badRequest('Properties is required.');
   }
   if (!isPlainObject(props)) throw badRequest('Properties must be a JSON object.');
   return props;
@@ -517,7 +511,7 @@ function readProperties(body: unknown, required: boolean): Record<string, unknow
 /** POST /tickets/{id}: Properties, plus a note in OptionalParams.Note (2021, protocol-notes §2.3). */
 export function updateTicket(store: Store, actor: Actor, id: number, body: unknown): TicketResult {
   requirePermission(actor, 'Edit Ticket');
-  const props = readProperties(body, true);
+  const props = readProperties(body);
   const optional = isPlainObject(body) ? body.OptionalParams : undefined;
   const noteRaw = isPlainObject(optional) ? optional.Note : undefined;
   const row = visibleTicket(store, actor, id);
@@ -538,7 +532,7 @@ export function updateTicket(store: Store, actor: Actor, id: number, body: unkno
     const summary = changeSummary(before, draft, touched);
     if (summary !== '') systemNote(store, actor, id, draft, at, 'Ticket Modified', summary);
     if (status && status.seq !== from?.seq) {
-      statusSideEffects(store, actor, draft, from, status, now);
+      statusSideEffects(actor, draft, from, status, now);
       systemNote(
         store,
         actor,
@@ -559,7 +553,7 @@ export function updateTicket(store: Store, actor: Actor, id: number, body: unkno
 /** POST /tickets. The new ticket opens in the default open status in the technician's signed-in group. */
 export function createTicket(store: Store, actor: Actor, body: unknown): TicketResult {
   requirePermission(actor, 'Create Ticket');
-  const props = readProperties(body, true);
+  const props = readProperties(body);
   const v = store.vocab;
   const draft: Values = {};
   setGroup(draft, actor.group);
@@ -587,7 +581,7 @@ export function createTicket(store: Store, actor: Actor, body: unknown): TicketR
     }
     const finalStatus = currentStatus(store, draft) ?? v.defaultOpenStatus;
     if (finalStatus.seq !== v.defaultOpenStatus.seq)
-      statusSideEffects(store, actor, draft, v.defaultOpenStatus, finalStatus, now);
+      statusSideEffects(actor, draft, v.defaultOpenStatus, finalStatus, now);
     put(draft, 163, 0);
     systemNote(store, actor, id, draft, at, 'Ticket Created', `Ticket created by ${fullName(actor.tech)}.`);
     stamp(draft, actor, at);
@@ -638,7 +632,7 @@ export function changeStatus(store: Store, actor: Actor, id: number, body: unkno
     const now = store.clock.now();
     const at = formatMicros(now);
     setStatusFields(draft, status);
-    statusSideEffects(store, actor, draft, from, status, now);
+    statusSideEffects(actor, draft, from, status, now);
     const sys = systemNote(
       store,
       actor,
@@ -670,7 +664,7 @@ export function closeTicket(store: Store, actor: Actor, id: number, body: unknow
     const now = store.clock.now();
     const at = formatMicros(now);
     setStatusFields(draft, status);
-    statusSideEffects(store, actor, draft, from, status, now);
+    statusSideEffects(actor, draft, from, status, now);
     if (from?.type === 'closed') setClosedBy(draft, actor.tech, actor.group, at);
     const sys = systemNote(
       store,

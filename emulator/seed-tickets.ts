@@ -645,7 +645,7 @@ function ticket101(ctx: Ctx, anchor: number, openAt: number): void {
     {
       text: 'Handing the desk-side visit to Field Services.',
       noteType: 'Technician Note',
-      activity: 'Work Order Handoff',
+      activity: 'Note By Technician',
     },
   ];
   for (let i = 0; notes.length < 30; i++) {
@@ -676,9 +676,7 @@ function ticket101(ctx: Ctx, anchor: number, openAt: number): void {
   let lastAt = openAt;
   for (const note of notes) {
     const when = next();
-    // "Work Order Handoff" is an assignment-only code; keep the seed honest by writing it as a plain note.
-    const activity = note.activity === 'Work Order Handoff' ? 'Note By Technician' : note.activity;
-    total += addNote(ctx, id, { ...base, ...note, activity, at: when });
+    total += addNote(ctx, id, { ...base, ...note, at: when });
     lastAt = when;
   }
   setRespondedBy(values, tech1, formatMicros(openAt + step));
@@ -700,19 +698,6 @@ function ticket101(ctx: Ctx, anchor: number, openAt: number): void {
   addAttachment(ctx, id, tech1, openAt + 3 * HOUR, true, 'migration-log.txt');
   addAttachment(ctx, id, tech1, openAt + 4 * HOUR, false, HOSTILE.jsLink);
 
-  const plan: TicketPlan = {
-    id,
-    groupSeq: GROUP.helpDesk,
-    category: vocab.categoryByPath.get('applications\\email')!,
-    summary: String(values[22]),
-    requestor,
-    opener: tech1,
-    assignee: tech1,
-    openAt,
-    finalStatus: inProgress,
-    priorityName: '2 - High',
-    anchor,
-  };
   const assignment = (
     n: number,
     tech: Technician,
@@ -741,7 +726,6 @@ function ticket101(ctx: Ctx, anchor: number, openAt: number): void {
   };
   assignment(1, tech1, GROUP.helpDesk, 'Clear cached credentials and rebuild Outlook profile', true);
   assignment(3, field1, GROUP.fieldServices, 'Desk-side visit: check the docking station and NIC', false);
-  void plan;
   ctx.sink.ticket(id, GROUP.helpDesk, values);
 }
 
