@@ -1,4 +1,5 @@
-import { MantineProvider } from '@mantine/core';
+import { Button, MantineProvider } from '@mantine/core';
+import { useForm } from '@mantine/form';
 import { render, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { useState, type ReactNode } from 'react';
@@ -84,5 +85,40 @@ describe('FieldInput', { timeout: 20_000 }, () => {
   it('shows the value of a text field as text, never as markup', () => {
     render(<Controlled kind="long-text" initial={'<b>bold</b>'} onValue={() => undefined} />, { wrapper });
     expect(screen.getByLabelText('The field')).toHaveValue('<b>bold</b>');
+  });
+
+  it.each(['controlled', 'uncontrolled'] as const)('works inside a %s @mantine/form', async (mode) => {
+    const onSubmit = vi.fn();
+    function Form() {
+      const form = useForm<Record<string, FormValue>>({
+        mode,
+        initialValues: { summary: 'Old', inactive: false },
+      });
+      return (
+        <form onSubmit={form.onSubmit((values) => onSubmit(values))}>
+          <FieldInput
+            kind="text"
+            label="Summary"
+            key={form.key('summary')}
+            {...form.getInputProps('summary')}
+          />
+          <FieldInput
+            kind="boolean"
+            label="Inactive"
+            key={form.key('inactive')}
+            {...form.getInputProps('inactive', { type: 'checkbox' })}
+          />
+          <Button type="submit">Save</Button>
+        </form>
+      );
+    }
+    render(<Form />, { wrapper });
+    expect(screen.getByLabelText('Summary')).toHaveValue('Old');
+    await user.clear(screen.getByLabelText('Summary'));
+    await user.type(screen.getByLabelText('Summary'), 'New');
+    await user.click(screen.getByRole('switch', { name: 'Inactive' }));
+    expect(screen.getByRole('switch', { name: 'Inactive' })).toBeChecked();
+    await user.click(screen.getByRole('button', { name: 'Save' }));
+    expect(onSubmit).toHaveBeenCalledWith({ summary: 'New', inactive: true });
   });
 });

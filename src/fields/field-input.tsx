@@ -1,6 +1,6 @@
 import { Autocomplete, NumberInput, Select, Switch, Textarea, TextInput } from '@mantine/core';
 import { DateTimePicker } from '@mantine/dates';
-import type { ComponentType, ReactNode } from 'react';
+import { useState, type ComponentType, type ReactNode } from 'react';
 import type { FieldKind } from './field-kinds.ts';
 import type { FormValue } from './form-codecs.ts';
 
@@ -10,8 +10,13 @@ import type { FormValue } from './form-codecs.ts';
 
 export interface FieldInputProps {
   label: ReactNode;
-  /** The form value (from getInputProps). */
+  /** The form value (from getInputProps in controlled mode). */
   value?: unknown;
+  /** From getInputProps(path, { type: 'checkbox' }), for boolean fields. */
+  checked?: boolean;
+  /** From getInputProps in uncontrolled mode (pair it with `key={form.key(path)}`). */
+  defaultValue?: unknown;
+  defaultChecked?: boolean;
   /** Called with the new form value (a plain value, never an event). */
   onChange: (value: FormValue) => void;
   onFocus?: () => void;
@@ -197,8 +202,23 @@ export const fieldInputs = {
   'foreign-key': numberFieldInput({ allowNegative: false }),
 } satisfies Record<FieldKind, ComponentType<FieldInputProps>>;
 
-/** The input for a field of `kind`. */
+/**
+ * The input for a field of `kind`. Works with @mantine/form in either mode: controlled (`value`/`checked`) or
+ * uncontrolled (`defaultValue`/`defaultChecked`, the input keeps its own state and reports each change).
+ */
 export function FieldInput({ kind, ...props }: FieldInputProps & { kind: FieldKind }) {
+  const controlled = props.value !== undefined || props.checked !== undefined;
+  const [own, setOwn] = useState<unknown>(props.defaultValue ?? props.defaultChecked);
+  const value = props.checked ?? (controlled ? props.value : own);
   const Input = fieldInputs[kind];
-  return <Input {...props} />;
+  return (
+    <Input
+      {...props}
+      value={value}
+      onChange={(next) => {
+        if (!controlled) setOwn(next);
+        props.onChange(next);
+      }}
+    />
+  );
 }
