@@ -219,7 +219,12 @@ function TicketDetail({ ticketId }: { ticketId: number }) {
       <Grid gap="md">
         <Grid.Col span={{ base: 12, md: 7 }}>
           <section aria-label="Activity">
-            <Tabs value={tab} onChange={setTab} keepMounted={false} classNames={{ tab: classes.tab }}>
+            <Tabs
+              value={tab}
+              onChange={setTab}
+              keepMounted={false}
+              classNames={{ list: classes.list, tab: classes.tab }}
+            >
               <Tabs.List mb="sm">
                 <Tabs.Tab value="notes" rightSection={<CountBadge count={notesQuery.data?.count} />}>
                   Notes
