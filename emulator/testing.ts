@@ -35,14 +35,34 @@ export function createTestEmulator(options: TestEmulatorOptions = {}): TestEmula
   });
 
   const inProcessFetch = async (input: RequestInfo | URL, init?: RequestInit): Promise<Response> => {
-    let request: Request;
-    if (input instanceof Request) {
-      request = init ? new Request(input, init) : input;
-    } else {
-      const url = new URL(String(input), `${ORIGIN}/`);
-      request = new Request(url, init);
-    }
-    const response = await app.request(request);
+    // The caller's AbortSignal is watched here and never handed to the Request: under jsdom it is jsdom's own
+    // AbortSignal class, which Node's Request refuses.
+    const source = input instanceof Request ? input : null;
+    const url = new URL(source ? source.url : String(input), `${ORIGIN}/`);
+    const method = (init?.method ?? source?.method ?? 'GET').toUpperCase();
+    const headers = new Headers(init?.headers ?? source?.headers);
+    let body: BodyInit | null | undefined = init?.body;
+    if (body === undefined && source && method !== 'GET' && method !== 'HEAD')
+      body = await source.arrayBuffer();
+    const signal = init?.signal ?? source?.signal ?? null;
+    const abortError = (): unknown =>
+      signal?.reason ?? new DOMException('The operation was aborted.', 'AbortError');
+    if (signal?.aborted) throw abortError();
+    const request = new Request(url, { method, headers, body: body ?? null });
+    const response = await new Promise<Response>((resolve, reject) => {
+      const onAbort = (): void => reject(abortError());
+      signal?.addEventListener('abort', onAbort, { once: true });
+      Promise.resolve(app.request(request)).then(
+        (r) => {
+          signal?.removeEventListener('abort', onAbort);
+          resolve(r);
+        },
+        (error: unknown) => {
+          signal?.removeEventListener('abort', onAbort);
+          reject(error instanceof Error ? error : new Error(String(error)));
+        },
+      );
+    });
     // A dropped connection looks like a network failure to the caller, as in a browser.
     if (response.headers.has(DROP_HEADER)) throw new TypeError('fetch failed');
     return response;

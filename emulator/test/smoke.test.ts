@@ -94,4 +94,25 @@ describe('emulator smoke', () => {
     expect(((await res.json()) as { Message: string }).Message).toContain('Ticket ID');
     expect(await (await get('/tickets/101')).text()).toBe(before);
   });
+
+  it('rejects an in-process request whose signal is aborted, like fetch', async () => {
+    const controller = new AbortController();
+    controller.abort();
+    await expect(
+      emu.fetch(`${emu.baseUrl}/tickets/101`, {
+        headers: { Authorization: `Bearer ${token}` },
+        signal: controller.signal,
+      }),
+    ).rejects.toMatchObject({ name: 'AbortError' });
+  });
+
+  it('turns a dropped connection into a network error', async () => {
+    await emu.fetch('/__emulator/faults', {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ path: '^/tickets/101$', drop: true }),
+    });
+    await expect(get('/tickets/101')).rejects.toThrow(TypeError);
+    expect((await get('/tickets/101')).status).toBe(200);
+  });
 });
