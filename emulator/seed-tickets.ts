@@ -781,8 +781,8 @@ export function seedTickets(
     if (id === 101) {
       ticket101(ctx, anchor, openAt);
     } else {
-      // A few ids are missing: those tickets were deleted (the real server never reuses an identity value).
-      if (id > 102 && rng.chance(0.03)) {
+      // A few ids are missing (always 106): those tickets were deleted; the real server never reuses an identity value.
+      if (id === 106 || (id > 102 && rng.chance(0.03))) {
         id++;
         continue;
       }
