@@ -112,6 +112,17 @@ function TicketDetail({ ticketId }: { ticketId: number }) {
     }
   }, [owner, recentId, recentSummary, recentStatus]);
 
+  const painted = ticket !== undefined && notesQuery.data !== undefined;
+  useEffect(() => {
+    if (!painted) return;
+    // For `npm run bench` (issue 3: response arrived -> detail painted): the first frame after the ticket and
+    // its notes are on screen.
+    const frame = requestAnimationFrame(() => {
+      performance.mark('ticket-detail-painted', { detail: { id: ticketId } });
+    });
+    return () => cancelAnimationFrame(frame);
+  }, [painted, ticketId]);
+
   if (ticket === undefined || summary === null) {
     if (ticketQuery.isError) {
       return (
