@@ -18,7 +18,7 @@ function tokenBody(reply: Reply): Record<string, unknown> {
 
 const rfc1123 = /^[A-Z][a-z]{2}, \d{2} [A-Z][a-z]{2} \d{4} \d{2}:\d{2}:\d{2} GMT$/;
 
-describe.each(targetShapes())('the Token API in the %s shape', (shape) => {
+describe.each(targetShapes())('the Token API ($label)', ({ shape }) => {
   const suite = useTarget({ shape });
   const signInBody = () => ({
     grant_type: 'password',

@@ -31,7 +31,7 @@ import { apiSnapshot } from './support/snapshot.ts';
 import { emulatorTest, useTarget } from './support/suite.ts';
 import { demoUsers, targetShapes } from './support/target.ts';
 
-describe.each(targetShapes())('the doc page’s examples in the %s shape', (shape) => {
+describe.each(targetShapes())('the doc page’s examples ($label)', ({ shape }) => {
   const suite = useTarget({ shape });
 
   emulatorTest('GET /WebApi/tickets/101 returns ticket 101', async () => {

@@ -104,7 +104,7 @@ function testFor(endpoint: Endpoint) {
   return endpoint.method === 'GET' ? readTest : writeTest;
 }
 
-describe.each(targetShapes())('errors in the %s shape', (shape) => {
+describe.each(targetShapes())('errors ($label)', ({ shape }) => {
   const suite = useTarget({ shape });
   const ticket = () => String(suite.target.ticketId);
 

@@ -15,7 +15,7 @@ import {
 import { emulatorTest, readTest, useTarget, writeTest } from './support/suite.ts';
 import { targetShapes } from './support/target.ts';
 
-describe.each(targetShapes())('lists in the %s shape', (shape) => {
+describe.each(targetShapes())('lists ($label)', ({ shape }) => {
   const suite = useTarget({ shape });
 
   describe('GET /tickets/{id}/Attachments/{pageSize}/{pageNumber}', () => {

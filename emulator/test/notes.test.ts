@@ -32,7 +32,7 @@ async function allNotes(client: Client, id: number, systemNote: boolean) {
   );
 }
 
-describe.each(targetShapes())('notes in the %s shape', (shape) => {
+describe.each(targetShapes())('notes ($label)', ({ shape }) => {
   const suite = useTarget({ shape });
 
   describe('GET /tickets/{id}/Notes/{pageSize}/{pageNumber}', () => {

@@ -71,7 +71,7 @@ const writes: Write[] = [
   },
 ];
 
-describe.each(targetShapes())('permissions in the %s shape', (shape) => {
+describe.each(targetShapes())('permissions ($label)', ({ shape }) => {
   const suite = useTarget({ shape });
 
   describe('HELP DESK\\VIEWER (view permissions only)', () => {

@@ -32,7 +32,7 @@ async function systemNotes(client: Client, id: number) {
   return list.items.filter((n) => value(n, N.systemActivity) !== undefined);
 }
 
-describe.each(targetShapes())('status changes in the %s shape', (shape) => {
+describe.each(targetShapes())('status changes ($label)', ({ shape }) => {
   const suite = useTarget({ shape });
 
   describe('POST /tickets/{id}/ChangeStatus', () => {

@@ -16,7 +16,7 @@ import {
 import { emulatorTest, readTest, useTarget, writeTest } from './support/suite.ts';
 import { targetShapes } from './support/target.ts';
 
-describe.each(targetShapes())('tickets in the %s shape', (shape) => {
+describe.each(targetShapes())('tickets ($label)', ({ shape }) => {
   const suite = useTarget({ shape });
 
   describe('GET /tickets/{id}', () => {

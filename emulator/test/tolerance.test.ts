@@ -25,7 +25,7 @@ async function systemNoteCount(client: Client, id: number): Promise<number> {
   return list.items.filter((n) => value(n, N.systemActivity) !== undefined).length;
 }
 
-describe.each(targetShapes())('tolerance in the %s shape', (shape) => {
+describe.each(targetShapes())('tolerance ($label)', ({ shape }) => {
   const suite = useTarget({ shape });
 
   describe('case-insensitive routes', () => {

@@ -151,9 +151,20 @@ export async function createTarget(options: EmulatorTargetOptions = {}): Promise
   return remoteSettings ? createRemoteTarget(remoteSettings) : createEmulatorTarget(options);
 }
 
-/** The shapes to run shape-parametrised suites in: both on the emulator, once (as the server is) remotely. */
-export function targetShapes(): Shape[] {
-  return isRemote ? ['observed'] : ['observed', 'doc'];
+export interface ShapeCase {
+  /** For test titles: "observed shape", "doc shape" or "real server". */
+  label: string;
+  /** The emulator's shape; ignored against a real server, which has its own. */
+  shape: Shape;
+}
+
+/** The cases to run shape-parametrised suites in: both shapes on the emulator, once against a real server. */
+export function targetShapes(): ShapeCase[] {
+  if (isRemote) return [{ label: 'real server', shape: 'observed' }];
+  return [
+    { label: 'observed shape', shape: 'observed' },
+    { label: 'doc shape', shape: 'doc' },
+  ];
 }
 
 /** The emulator of a target, for tests that skip remotely; throws if called against a real server. */
