@@ -96,6 +96,7 @@ export interface EmulatorTargetOptions {
   shape?: Shape;
   seedTickets?: number;
   tokenTtlSeconds?: number;
+  latencyMs?: number;
 }
 
 export async function createEmulatorTarget(options: EmulatorTargetOptions = {}): Promise<Target> {
@@ -105,6 +106,7 @@ export async function createEmulatorTarget(options: EmulatorTargetOptions = {}):
     seedTickets: options.seedTickets ?? 300,
     control: true,
     ...(options.tokenTtlSeconds === undefined ? {} : { tokenTtlSeconds: options.tokenTtlSeconds }),
+    ...(options.latencyMs === undefined ? {} : { latencyMs: options.latencyMs }),
   });
   return {
     kind: 'emulator',
