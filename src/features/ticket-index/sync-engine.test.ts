@@ -17,7 +17,7 @@ const settings: SyncSettings = { concurrency: 4, batchDelayMs: 250, idleInterval
 function engineFor(
   index: TicketIndex,
   server: FakeServer,
-  extra: Partial<SyncEngineOptions> & { settings?: Partial<SyncSettings> } = {},
+  extra: Omit<Partial<SyncEngineOptions>, 'settings'> & { settings?: Partial<SyncSettings> } = {},
 ) {
   const clock = extra.clock instanceof FakeClock ? extra.clock : new FakeClock();
   const scheduler = new FakeScheduler(clock);
