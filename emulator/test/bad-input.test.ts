@@ -194,6 +194,60 @@ const badFields: BadRequest[] = [
   { name: `create with ${what as string}`, path: '/tickets', body: { Properties: properties }, status: 400 },
 ]);
 
+const badValues: BadRequest[] = [
+  ['an integer beyond Int32', { 'Custom Integer 1': 2147483648 }],
+  ['a fraction for an integer field', { 'Custom Integer 1': 1.5 }],
+  ['"NaN" for a numeric field', { 'Custom Numeric 1': 'NaN' }],
+  ['30 February for a date field', { 'Warranty Expires': '2019-02-30T00:00:00Z' }],
+  ['an unknown Seq_Category', { Seq_Category: 99999 }],
+  ['text for Seq_Category', { Seq_Category: 'abc' }],
+  ['an unknown Assigned To Group', { 'Assigned To Group': 'NO SUCH GROUP' }],
+  ['an unknown Priority', { Priority: '9 - Someday' }],
+  ['an unknown Requestor ID', { 'Requestor ID': 'ghost.user' }],
+].map(([what, properties]) => ({
+  name: `update with ${what as string}`,
+  path: '/tickets/{id}',
+  body: { Properties: properties },
+  status: 400,
+}));
+
+const badQueries: BadRequest[] = [
+  {
+    name: 'SystemNote that is not a boolean',
+    method: 'GET',
+    path: '/tickets/{id}/Notes/0/0?SystemNote=maybe',
+    status: 400,
+  },
+  {
+    name: 'maxContentLength that is not a number',
+    method: 'GET',
+    path: '/tickets/{id}/Notes/0/0?maxContentLength=abc',
+    status: 400,
+  },
+  { name: 'a page size beyond Int32', method: 'GET', path: '/tickets/{id}/Notes/2147483648/1', status: 400 },
+  { name: 'a module id that is not a number', method: 'GET', path: '/module/abc/fields', status: 400 },
+  {
+    name: 'a search with a negative PageSize',
+    path: '/searches',
+    body: { Term: 'x', PageSize: -1 },
+    status: 400,
+  },
+  { name: 'a search Term that is a number', path: '/searches', body: { Term: 5 }, status: 400 },
+  {
+    name: 'search ResultFields that are not an array',
+    path: '/searches',
+    body: { ResultFields: 'all' },
+    status: 400,
+  },
+  {
+    name: 'a search in an unknown module',
+    path: '/searches',
+    body: { Term: '', ModuleId: 999 },
+    status: 400,
+  },
+  { name: 'a search body that is malformed JSON', path: '/searches', body: json('{"Term": '), status: 400 },
+];
+
 const badNotes: BadRequest[] = [
   {
     name: 'a note without Note Type',
@@ -416,7 +470,9 @@ export const badInputCorpus: BadRequest[] = [
   ...docLabels,
   ...wrongTypes,
   ...badFields,
+  ...badValues,
   ...badNotes,
+  ...badQueries,
   ...badIds,
   ...oversized,
   ...wrongMethods,
