@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
-import { repoRoot } from './lib/dist.ts';
+import { ensureDist, repoRoot } from './lib/dist.ts';
 import { immutableCaching, productionCsp } from './lib/production-headers.ts';
 
 const recipes = ['iis/web.config', 'nginx.conf', 'nginx-subpath.conf', 'Caddyfile'];
@@ -32,6 +32,13 @@ interface IisCondition {
   '@_matchType'?: string;
   '@_negate'?: string;
 }
+interface IisOutboundRule {
+  '@_name': string;
+  match: { '@_pattern': string };
+  conditions: { add: IisCondition[] };
+  action: { '@_value': string };
+}
+
 interface IisRule {
   '@_name': string;
   match: { '@_url': string };
@@ -52,6 +59,44 @@ async function iisRules(): Promise<IisRule[]> {
   );
   assert.ok(rules.length > 0);
   return rules;
+}
+
+async function iisOutboundRules(): Promise<IisOutboundRule[]> {
+  const xml = await read('iis/web.config');
+  const doc = new XMLParser({
+    ignoreAttributes: false,
+    isArray: (name) => ['rule', 'add', 'location'].includes(name),
+  }).parse(xml) as {
+    configuration: {
+      location: { 'system.webServer'?: { rewrite?: { outboundRules?: { rule: IisOutboundRule[] } } } }[];
+    };
+  };
+  const rules = doc.configuration.location.flatMap(
+    (location) => location['system.webServer']?.rewrite?.outboundRules?.rule ?? [],
+  );
+  assert.ok(rules.length > 0);
+  return rules;
+}
+
+/** Applies the outbound rules to an HTML body, with IIS's APPL_MD_PATH for the application. */
+function applyOutboundRules(rules: IisOutboundRule[], applMdPath: string, body: string): string {
+  let out = body;
+  for (const rule of rules) {
+    let captured: RegExpExecArray | null = null;
+    const holds = rule.conditions.add.every((condition) => {
+      const input = condition['@_input'].replace('{APPL_MD_PATH}', applMdPath);
+      captured = new RegExp(condition['@_pattern'] ?? '', 'i').exec(input);
+      return captured !== null;
+    });
+    if (!holds) continue;
+    const found = captured as RegExpExecArray | null;
+    const value = rule.action['@_value'].replace(
+      /\{C:(\d)\}/g,
+      (_all, n: string) => found?.[Number(n)] ?? '',
+    );
+    out = out.replace(new RegExp(rule.match['@_pattern'], 'gi'), value);
+  }
+  return out;
 }
 
 /**
@@ -122,17 +167,18 @@ describe('deploy/iis/web.config', () => {
         'a 404',
       );
     });
+  }
 
-    it(`redirects files asked for below a client route of an application at ${appPath}`, async () => {
-      const rules = await iisRules();
-      assert.deepEqual(applyIisRules(rules, appPath, `${appPath}tickets/assets/index-abc123.js`, existing), {
-        type: 'Redirect',
-        url: `${appPath}assets/index-abc123.js`,
-      });
-      assert.deepEqual(applyIisRules(rules, appPath, `${appPath}tickets/101/notes/config.json`, existing), {
-        type: 'Redirect',
-        url: `${appPath}config.json`,
-      });
+  for (const [applMdPath, appPath] of [
+    ['/LM/W3SVC/1/ROOT/helpdesk', '/helpdesk/'],
+    ['/LM/W3SVC/1/ROOT', '/'],
+  ] as const) {
+    it(`makes index.html's links absolute for an application at ${appPath}`, async () => {
+      const html = await readFile(path.join(await ensureDist(), 'index.html'), 'utf8');
+      const rewritten = applyOutboundRules(await iisOutboundRules(), applMdPath, html);
+      const urls = [...rewritten.matchAll(/\b(?:src|href)="([^"]+)"/g)].map((match) => match[1]!);
+      assert.ok(urls.length >= 2);
+      for (const url of urls) assert.ok(url.startsWith(appPath) && !url.startsWith(`${appPath}/`), url);
     });
   }
 

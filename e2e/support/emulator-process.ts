@@ -62,7 +62,9 @@ async function waitUntilServing(
 /** Starts `tsx emulator/main.ts --app dist` the way `npm start` does, with the control plane on. */
 export async function startEmulator(options: StartEmulatorOptions = {}): Promise<RunningEmulator> {
   const appBase = options.appBase ?? '/';
-  const appDir = options.appDir ?? path.join(repoRoot, 'dist');
+  // E2E_APP_DIR runs the journeys against another build (a release candidate, or a private copy while other
+  // work rebuilds dist/).
+  const appDir = options.appDir ?? process.env.E2E_APP_DIR ?? path.join(repoRoot, 'dist');
   if (appDir !== false && !existsSync(path.join(appDir, 'index.html'))) {
     throw new Error(`${appDir}/index.html is missing: run \`npm run build\` first (npm run test:e2e does).`);
   }

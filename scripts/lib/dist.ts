@@ -57,8 +57,12 @@ function viteBuild(cwd: string, outDir: string): Promise<string> {
   );
 }
 
-/** The repo's dist/, built first when missing or older than any build input (npm test's e2e step builds it). */
+/**
+ * The repo's dist/, built first when missing or older than any build input (npm test's e2e step builds it).
+ * E2E_APP_DIR names another build to check instead, as for the end-to-end tests.
+ */
 export async function ensureDist(): Promise<string> {
+  if (process.env.E2E_APP_DIR) return path.resolve(process.env.E2E_APP_DIR);
   const distDir = path.join(repoRoot, 'dist');
   const indexHtml = path.join(distDir, 'index.html');
   if (existsSync(indexHtml)) {
