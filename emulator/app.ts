@@ -108,10 +108,23 @@ async function readBodyText(c: Ctx): Promise<string> {
   if (declared !== undefined && Number(declared) > MAX_BODY_BYTES) {
     throw new HttpError(413, 'The request body is too large (the limit is 1 MB).');
   }
-  const buffer = await c.req.arrayBuffer();
-  if (buffer.byteLength > MAX_BODY_BYTES)
-    throw new HttpError(413, 'The request body is too large (the limit is 1 MB).');
-  return new TextDecoder().decode(buffer);
+  const stream = c.req.raw.body;
+  if (!stream) return '';
+  // Read chunk by chunk and stop at the limit: a chunked body without Content-Length cannot fill memory.
+  const reader = stream.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > MAX_BODY_BYTES) {
+      await reader.cancel();
+      throw new HttpError(413, 'The request body is too large (the limit is 1 MB).');
+    }
+    chunks.push(value);
+  }
+  return Buffer.concat(chunks).toString('utf8');
 }
 
 /** The JSON body, or undefined when there is none. A literal `updateInput:` prefix is not JSON (protocol-notes §5 #11). */
