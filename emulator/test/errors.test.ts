@@ -1,5 +1,5 @@
 // Every row of decisions.md "Errors", on every endpoint it applies to.
-import { describe, expect } from 'vitest';
+import { describe, expect, vi } from 'vitest';
 import { createClient, type Client } from './support/client.ts';
 import { controlPlane } from './support/control.ts';
 import { raw, scratchTicket, userNote } from './support/fixtures.ts';
@@ -160,13 +160,16 @@ describe.each(targetShapes())('errors ($label)', ({ shape }) => {
     });
 
     emulatorTest('a token past its lifetime answers 401', async () => {
-      const shortLived = await createEmulatorTarget({ shape, seedTickets: 20, tokenTtlSeconds: 1 });
+      const shortLived = await createEmulatorTarget({ shape, seedTickets: 20, tokenTtlSeconds: 60 });
       try {
         const client = createClient(shortLived, await shortLived.signIn());
         ok(await client.get('/tickets/101'));
-        await new Promise((resolve) => setTimeout(resolve, 1100));
+        // Only Date is faked: the emulator reads Date.now() for expiry, and promises keep running for real.
+        vi.useFakeTimers({ toFake: ['Date'] });
+        vi.setSystemTime(Date.now() + 61_000);
         expect(expectError(await client.get('/tickets/101'), 401)).toBe(denied);
       } finally {
+        vi.useRealTimers();
         await shortLived.close();
       }
     });

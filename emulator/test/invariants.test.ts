@@ -243,7 +243,7 @@ describe('store invariants under random operations', () => {
           for (const id of model.live) await checkTicket(client, model, id);
           for (const id of model.deleted) await checkDeleted(client, id);
         }),
-        { numRuns: 40 },
+        { numRuns: 30 },
       );
     },
     { timeout: 60_000 },

@@ -127,6 +127,9 @@ function bodyOf(reply: Reply): Record<string, unknown> {
     isObject(reply.json),
     `expected a JSON object body, got ${reply.status} ${reply.text.slice(0, 300)}`,
   ).toBe(true);
+  expect(reply.headers.get('content-type') ?? '', 'a JSON body says so in Content-Type').toMatch(
+    /^application\/json\b/i,
+  );
   return reply.json as Record<string, unknown>;
 }
 
@@ -195,6 +198,9 @@ export function expectError(reply: Reply, status: number, messagePattern?: RegEx
   expect(reply.status, `expected ${status}, got ${reply.status}: ${reply.text.slice(0, 300)}`).toBe(status);
   const body = reply.json;
   expect(isObject(body), `error body is a JSON object: ${reply.text.slice(0, 300)}`).toBe(true);
+  expect(reply.headers.get('content-type') ?? '', 'an error body says it is JSON').toMatch(
+    /^application\/json\b/i,
+  );
   const message = (body as Record<string, unknown>).Message;
   expect(typeof message, `error body has a Message: ${reply.text.slice(0, 300)}`).toBe('string');
   expect((message as string).trim()).not.toBe('');
