@@ -30,6 +30,20 @@ export const appRoutes: RouteObject[] = [
               return { Component: TicketDetailRoute };
             },
           },
+          {
+            path: 'tickets/:id/edit',
+            lazy: async () => {
+              const { TicketEditRoute } = await import('./routes/ticket-edit-route.tsx');
+              return { Component: TicketEditRoute };
+            },
+          },
+          {
+            path: 'tickets/new',
+            lazy: async () => {
+              const { TicketCreateRoute } = await import('./routes/ticket-create-route.tsx');
+              return { Component: TicketCreateRoute };
+            },
+          },
           { path: '*', element: <NotFoundRoute /> },
         ],
       },

@@ -2,6 +2,7 @@ import { AppShell, Group } from '@mantine/core';
 import type { ReactNode } from 'react';
 import { Link } from 'react-router';
 import { TicketIcon } from '../../ui/icons.tsx';
+import { NewTicketButton } from './new-ticket-button.tsx';
 import classes from './shell.module.css';
 
 export const MAIN_CONTENT_ID = 'main-content';
@@ -37,6 +38,7 @@ export function AppFrame({ siteName, goToTicket, ticketsMenu, userMenu, children
           </Link>
           {goToTicket}
           <div className={classes.spacer} />
+          <NewTicketButton />
           <nav aria-label="Tickets">{ticketsMenu}</nav>
           {userMenu}
         </Group>
