@@ -5,14 +5,10 @@ import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import type { Reference, Values } from './model.ts';
 import { Vocabulary } from './model.ts';
-import { createRng } from './rng.ts';
-import { buildReference } from './seed-reference.ts';
-import { seedTickets } from './seed-tickets.ts';
+import { SCHEMA_VERSION, dataTables, schema, searchText } from './schema.ts';
+import { seedInto } from './seed.ts';
 import type { SeedCounters } from './seed-tickets.ts';
 import { MonotonicClock, parseWireDate } from './time.ts';
-
-const SEED = 20190123;
-const SCHEMA_VERSION = '1';
 
 export interface TicketRow {
   readonly id: number;
@@ -40,32 +36,6 @@ export interface SessionRow {
 export interface OpenStoreOptions {
   readonly path: string;
   readonly seedTickets: number;
-}
-
-const dataTables = ['tickets', 'notes', 'attachments', 'assignments'] as const;
-
-const schema = `
-CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
-CREATE TABLE IF NOT EXISTS tickets (id INTEGER PRIMARY KEY, group_seq INTEGER NOT NULL, search TEXT NOT NULL, fields TEXT NOT NULL);
-CREATE TABLE IF NOT EXISTS notes (id INTEGER PRIMARY KEY, ticket_id INTEGER NOT NULL, is_system INTEGER NOT NULL, fields TEXT NOT NULL);
-CREATE INDEX IF NOT EXISTS notes_by_ticket ON notes (ticket_id, is_system, id);
-CREATE TABLE IF NOT EXISTS attachments (id INTEGER PRIMARY KEY, ticket_id INTEGER NOT NULL, fields TEXT NOT NULL);
-CREATE INDEX IF NOT EXISTS attachments_by_ticket ON attachments (ticket_id, id);
-CREATE TABLE IF NOT EXISTS assignments (id INTEGER PRIMARY KEY, ticket_id INTEGER NOT NULL, fields TEXT NOT NULL);
-CREATE INDEX IF NOT EXISTS assignments_by_ticket ON assignments (ticket_id, id);
-CREATE TABLE IF NOT EXISTS sessions (
-  access_token TEXT PRIMARY KEY, refresh_token TEXT NOT NULL UNIQUE, tech_seq INTEGER NOT NULL, group_seq INTEGER NOT NULL,
-  issued_ms INTEGER NOT NULL, expires_ms INTEGER NOT NULL, refresh_expires_ms INTEGER NOT NULL, revoked INTEGER NOT NULL DEFAULT 0);
-`;
-
-/** Lower-cased text of every string value: what POST /searches matches a Term against. */
-export function searchText(values: Values): string {
-  let out = '';
-  for (const key in values) {
-    const v = values[key];
-    if (typeof v === 'string') out += `${v.toLowerCase()}\n`;
-  }
-  return out;
 }
 
 interface RawTicket {
@@ -376,45 +346,6 @@ export class Store {
   close(): void {
     if (this.db.open) this.db.close();
   }
-}
-
-function seedInto(db: Database.Database, seedCount: number): { ref: Reference; anchor: number } {
-  const anchor = Date.now() * 1000;
-  const rng = createRng(SEED);
-  const ref = buildReference(rng, anchor);
-  const insTicket = db.prepare<[number, number, string, string]>(
-    'INSERT INTO tickets (id, group_seq, search, fields) VALUES (?, ?, ?, ?)',
-  );
-  const insNote = db.prepare<[number, number, number, string]>(
-    'INSERT INTO notes (id, ticket_id, is_system, fields) VALUES (?, ?, ?, ?)',
-  );
-  const insAttachment = db.prepare<[number, number, string]>(
-    'INSERT INTO attachments (id, ticket_id, fields) VALUES (?, ?, ?)',
-  );
-  const insAssignment = db.prepare<[number, number, string]>(
-    'INSERT INTO assignments (id, ticket_id, fields) VALUES (?, ?, ?)',
-  );
-  const setMeta = db.prepare<[string, string]>('INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)');
-  db.transaction(() => {
-    const counters = seedTickets(ref, rng, seedCount, anchor, {
-      ticket: (id, groupSeq, values) =>
-        insTicket.run(id, groupSeq, searchText(values), JSON.stringify(values)),
-      note: (id, ticketId, isSystem, values) =>
-        insNote.run(id, ticketId, isSystem ? 1 : 0, JSON.stringify(values)),
-      attachment: (id, ticketId, values) => insAttachment.run(id, ticketId, JSON.stringify(values)),
-      assignment: (id, ticketId, values) => insAssignment.run(id, ticketId, JSON.stringify(values)),
-    });
-    for (const table of dataTables) {
-      db.exec(`DROP TABLE IF EXISTS seed_${table}; CREATE TABLE seed_${table} AS SELECT * FROM ${table};`);
-    }
-    for (const [key, value] of Object.entries(counters)) setMeta.run(key, String(value));
-    setMeta.run('seed_counters', JSON.stringify(counters));
-    setMeta.run('reference', JSON.stringify(ref));
-    setMeta.run('anchor', String(anchor));
-    setMeta.run('seed_tickets', String(seedCount));
-    setMeta.run('schema_version', SCHEMA_VERSION);
-  })();
-  return { ref, anchor };
 }
 
 /** Opens the store at `path` (`:memory:` for a throwaway one), creating and seeding it when it is new. */
