@@ -73,12 +73,13 @@ describe('wire dates', () => {
     );
   });
 
-  it('never throws on arbitrary strings', () => {
+  it('never throws on arbitrary strings, and never returns an invalid Date', () => {
     fc.assert(
       fc.property(fc.string(), (text) => {
         const parsed = parseWireDate(text);
         expect(parsed === null || !Number.isNaN(parsed.getTime())).toBe(true);
       }),
+      { numRuns: 1000 },
     );
   });
 
@@ -268,6 +269,37 @@ describe('e-mail, phone and URL', () => {
           if (href !== null) expect(href).toMatch(/^(https?:\/\/|mailto:)/);
         },
       ),
+      { numRuns: 1000 },
+    );
+  });
+});
+
+describe('every parser', () => {
+  const wireValue = fc.oneof(
+    fc.string(),
+    fc.double(),
+    fc.integer(),
+    fc.boolean(),
+    fc.constant(null),
+    fc.constantFrom('NaN', 'Infinity', '-0', '1e400', '00:99:99', '\u0000', '9'.repeat(400)),
+  );
+
+  it('returns a value or null for any wire value, never throwing or yielding NaN', () => {
+    fc.assert(
+      fc.property(wireValue, (value) => {
+        for (const parse of [parseInteger, parseDecimal, parseMoney, parseWireDuration]) {
+          const parsed = parse(value);
+          expect(parsed === null || Number.isFinite(parsed)).toBe(true);
+        }
+        expect([true, false, null]).toContain(parseBoolean(value));
+        const text = typeof value === 'string' ? value : String(value);
+        const seconds = parseDurationInput(text);
+        expect(seconds === null || Number.isSafeInteger(seconds)).toBe(true);
+        const date = parseLocalInputString(text);
+        expect(date === null || !Number.isNaN(date.getTime())).toBe(true);
+        parseEmailList(text);
+        isValidPhone(text);
+      }),
       { numRuns: 1000 },
     );
   });

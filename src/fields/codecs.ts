@@ -123,10 +123,13 @@ export function parseLocalInputString(text: string): Date | null {
  * an `hh:mm:ss` string (what goes in) is read too, in case a server echoes it.
  */
 export function parseWireDuration(value: WireValue | undefined): number | null {
-  if (typeof value === 'number') return Number.isFinite(value) ? Math.round(value) : null;
+  if (typeof value === 'number') return Number.isSafeInteger(Math.round(value)) ? Math.round(value) : null;
   if (typeof value !== 'string') return null;
   const text = value.trim();
-  if (/^-?\d+$/.test(text)) return Number(text);
+  if (/^-?\d+$/.test(text)) {
+    const seconds = Number(text);
+    return Number.isSafeInteger(seconds) ? seconds : null;
+  }
   return parseClock(text);
 }
 
