@@ -8,14 +8,12 @@ import { ticketKeys, ticketQueries } from '../../api/queries.ts';
 import { wireText } from '../../fields/codecs.ts';
 import { seenLookupValues } from '../../fields/lookup-options.ts';
 import { TicketSeq } from '../../fields/ticket-fields.ts';
+import { RETURN_FOCUS_STATE } from '../../features/ticket-forms/edit-ticket-action.tsx';
 import { TicketEditForm } from '../../features/ticket-forms/ticket-edit-form.tsx';
 import { parseTicketId } from '../../features/tickets/ticket-id.ts';
 import { MalformedTicketId, TicketProblem } from '../../features/tickets/ticket-problem.tsx';
 import { draftKey } from '../../ui/drafts.ts';
 import { useDocumentTitle } from '../use-document-title.ts';
-
-/** Where the detail view puts the focus when the form hands back (issue 4: focus returns where it was). */
-export const RETURN_FOCUS_STATE = { returnFocus: 'edit' } as const;
 
 /** Values seen on every ticket in the cache, for the lookup inputs' suggestions (decisions.md, Lookup values). */
 export function useSeenLookupValues() {

@@ -16,6 +16,8 @@ export interface TicketHeaderProps {
   onTogglePin: () => void;
   /** Shown under the facts, e.g. "Refreshing…". */
   extra?: ReactNode;
+  /** Action buttons beside Pin (Edit, Add note, ...), composed by the route. */
+  actions?: ReactNode;
 }
 
 function Fact({ label, children }: { label: string; children: ReactNode }) {
@@ -28,7 +30,15 @@ function Fact({ label, children }: { label: string; children: ReactNode }) {
 }
 
 /** The ticket at a glance: number, summary, status, priority, assignee, requestor and due date. */
-export function TicketHeader({ ticket, statusType, overdue, pinned, onTogglePin, extra }: TicketHeaderProps) {
+export function TicketHeader({
+  ticket,
+  statusType,
+  overdue,
+  pinned,
+  onTogglePin,
+  extra,
+  actions,
+}: TicketHeaderProps) {
   return (
     <header className={classes.header}>
       <Group justify="space-between" align="flex-start" gap="sm" wrap="nowrap">
@@ -40,15 +50,18 @@ export function TicketHeader({ ticket, statusType, overdue, pinned, onTogglePin,
             {ticket.summary ?? 'No summary'}
           </Title>
         </Stack>
-        <Button
-          variant={pinned ? 'light' : 'default'}
-          size="xs"
-          leftSection={<PinIcon size={14} />}
-          onClick={onTogglePin}
-          aria-pressed={pinned}
-        >
-          {pinned ? 'Unpin' : 'Pin'}
-        </Button>
+        <Group gap="xs" justify="flex-end">
+          {actions}
+          <Button
+            variant={pinned ? 'light' : 'default'}
+            size="xs"
+            leftSection={<PinIcon size={14} />}
+            onClick={onTogglePin}
+            aria-pressed={pinned}
+          >
+            {pinned ? 'Unpin' : 'Pin'}
+          </Button>
+        </Group>
       </Group>
       <dl className={classes.facts}>
         <Fact label="Status">

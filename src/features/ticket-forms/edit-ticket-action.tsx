@@ -1,0 +1,48 @@
+import { Button, Tooltip } from '@mantine/core';
+import { useHotkeys } from '@mantine/hooks';
+import { useEffect, useRef } from 'react';
+import { Link, useLocation, useNavigate } from 'react-router';
+import { useSessionState } from '../../api/api-context.ts';
+import { useForbiddenAction } from './forbidden-actions.ts';
+
+/** Router state the form navigates back with, so the detail view focuses `Edit` again. */
+export const RETURN_FOCUS_STATE = { returnFocus: 'edit' } as const;
+
+/**
+ * The detail view's `Edit` button and its key `e` (ignored while typing: useHotkeys skips inputs). Coming back
+ * from the form (saved or cancelled) puts the focus on it again (issue 4: focus returns where it was).
+ */
+export function EditTicketAction({ ticketId }: { ticketId: number }) {
+  const { technician } = useSessionState();
+  const navigate = useNavigate();
+  const location = useLocation();
+  const ref = useRef<HTMLAnchorElement>(null);
+  const owner = technician ? `${technician.group}\\${technician.login}` : null;
+  const forbidden = useForbiddenAction(owner, 'edit');
+  const to = `/tickets/${ticketId}/edit`;
+  useHotkeys([['e', () => !forbidden && void navigate(to)]]);
+  const returning = (location.state as { returnFocus?: string } | null)?.returnFocus === 'edit';
+  useEffect(() => {
+    if (returning) ref.current?.focus();
+  }, [returning]);
+  if (forbidden) {
+    return (
+      <Tooltip label={forbidden.message} multiline w={260}>
+        <Button
+          size="xs"
+          variant="default"
+          data-disabled
+          aria-disabled
+          onClick={(event) => event.preventDefault()}
+        >
+          Edit
+        </Button>
+      </Tooltip>
+    );
+  }
+  return (
+    <Button component={Link} to={to} ref={ref} size="xs" variant="default" aria-keyshortcuts="e">
+      Edit
+    </Button>
+  );
+}
