@@ -1,46 +1,28 @@
-import {
-  Anchor,
-  Badge,
-  Grid,
-  Skeleton,
-  Stack,
-  Tabs,
-  Text,
-  Title,
-} from "@mantine/core";
-import { keepPreviousData, useQuery } from "@tanstack/react-query";
-import { useEffect, useState, type ReactNode } from "react";
-import { Link, useParams } from "react-router";
-import { useApiClient } from "../../api/api-context.ts";
-import { ticketQueries } from "../../api/queries.ts";
-import { useConfig } from "../../config/config-context.ts";
-import { AssignmentsList } from "../../features/assignments/assignments-list.tsx";
-import { AttachmentsList } from "../../features/attachments/attachments-list.tsx";
-import { NotesTimeline } from "../../features/notes/notes-timeline.tsx";
+import { Anchor, Badge, Grid, Skeleton, Stack, Tabs, Text, Title } from '@mantine/core';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { useEffect, useState, type ReactNode } from 'react';
+import { Link, useParams } from 'react-router';
+import { useApiClient } from '../../api/api-context.ts';
+import { ticketQueries } from '../../api/queries.ts';
+import { useConfig } from '../../config/config-context.ts';
+import { AssignmentsList } from '../../features/assignments/assignments-list.tsx';
+import { AttachmentsList } from '../../features/attachments/attachments-list.tsx';
+import { NotesTimeline } from '../../features/notes/notes-timeline.tsx';
 import {
   recordRecentTicket,
   togglePinned,
   usePinnedTicketsOf,
   useTicketListOwner,
-} from "../../features/tickets/recent-tickets.ts";
-import { statusTypeOf } from "../../features/tickets/status-badge.tsx";
-import { EditTicketAction } from "../../features/ticket-forms/edit-ticket-action.tsx";
-import { TicketHeader } from "../../features/tickets/ticket-header.tsx";
-import { parseTicketId } from "../../features/tickets/ticket-id.ts";
-import {
-  MalformedTicketId,
-  TicketProblem,
-} from "../../features/tickets/ticket-problem.tsx";
-import {
-  TicketDescription,
-  TicketSections,
-} from "../../features/tickets/ticket-sections.tsx";
-import {
-  isOverdue,
-  toTicketSummary,
-} from "../../features/tickets/ticket-summary.ts";
-import { useDocumentTitle } from "../use-document-title.ts";
-import classes from "./ticket-detail-route.module.css";
+} from '../../features/tickets/recent-tickets.ts';
+import { statusTypeOf } from '../../features/tickets/status-badge.tsx';
+import { EditTicketAction } from '../../features/ticket-forms/edit-ticket-action.tsx';
+import { TicketHeader } from '../../features/tickets/ticket-header.tsx';
+import { parseTicketId } from '../../features/tickets/ticket-id.ts';
+import { MalformedTicketId, TicketProblem } from '../../features/tickets/ticket-problem.tsx';
+import { TicketDescription, TicketSections } from '../../features/tickets/ticket-sections.tsx';
+import { isOverdue, toTicketSummary } from '../../features/tickets/ticket-summary.ts';
+import { useDocumentTitle } from '../use-document-title.ts';
+import classes from './ticket-detail-route.module.css';
 
 const startPageLink = (
   <Anchor component={Link} to="/" size="sm">
@@ -52,16 +34,16 @@ const startPageLink = (
 export function TicketDetailRoute() {
   const { id: rawId } = useParams();
   const ticketId = parseTicketId(rawId);
-  if (ticketId === null) return <MalformedIdPage raw={rawId ?? ""} />;
+  if (ticketId === null) return <MalformedIdPage raw={rawId ?? ''} />;
   // A new id is a new page: local state (switches, open tab) starts afresh.
   return <TicketDetail key={ticketId} ticketId={ticketId} />;
 }
 
 function MalformedIdPage({ raw }: { raw: string }) {
-  useDocumentTitle("Not a ticket number");
+  useDocumentTitle('Not a ticket number');
   return (
     <Stack gap="sm">
-      <Title order={1} fz="h3" style={{ overflowWrap: "anywhere" }}>
+      <Title order={1} fz="h3" style={{ overflowWrap: 'anywhere' }}>
         Ticket “{raw}”
       </Title>
       <MalformedTicketId raw={raw} actions={startPageLink} />
@@ -100,53 +82,34 @@ function TicketDetail({ ticketId }: { ticketId: number }) {
   const owner = useTicketListOwner();
   const pinnedTickets = usePinnedTicketsOf(owner);
   const [showSystemNotes, setShowSystemNotes] = useState(false);
-  const [tab, setTab] = useState<string | null>("notes");
+  const [tab, setTab] = useState<string | null>('notes');
   const [now] = useState(() => new Date());
   const maxContentLength = config.display.noteMaxContentLength;
 
   // The four requests start together: four queries in one render, none waiting for another (issue 3).
   const ticketQuery = useQuery(ticketQueries.detail(client, ticketId));
   const notesQuery = useQuery({
-    ...ticketQueries.notes(client, ticketId, {
-      systemNotes: showSystemNotes,
-      maxContentLength,
-    }),
+    ...ticketQueries.notes(client, ticketId, { systemNotes: showSystemNotes, maxContentLength }),
     // Flipping "Show system notes" keeps the current list on screen until the other one arrives.
     placeholderData: keepPreviousData,
   });
-  const attachmentsQuery = useQuery(
-    ticketQueries.attachments(client, ticketId),
-  );
-  const assignmentsQuery = useQuery(
-    ticketQueries.assignments(client, ticketId),
-  );
+  const attachmentsQuery = useQuery(ticketQueries.attachments(client, ticketId));
+  const assignmentsQuery = useQuery(ticketQueries.assignments(client, ticketId));
 
   const ticket = ticketQuery.data;
   const summary = ticket ? toTicketSummary(ticket, ticketId) : null;
-  useDocumentTitle(
-    summary
-      ? `#${ticketId} ${summary.summary ?? ""}`.trim()
-      : `Ticket ${ticketId}`,
-  );
+  useDocumentTitle(summary ? `#${ticketId} ${summary.summary ?? ''}`.trim() : `Ticket ${ticketId}`);
 
   const recentEntry = summary
-    ? {
-        id: summary.id,
-        summary: summary.summary ?? "",
-        status: summary.status ?? "",
-      }
+    ? { id: summary.id, summary: summary.summary ?? '', status: summary.status ?? '' }
     : null;
   const recentId = recentEntry?.id;
-  const recentSummary = recentEntry?.summary ?? "";
-  const recentStatus = recentEntry?.status ?? "";
+  const recentSummary = recentEntry?.summary ?? '';
+  const recentStatus = recentEntry?.status ?? '';
   // Recorded once per loaded version of the ticket (id, summary, status), not on every render.
   useEffect(() => {
     if (owner && recentId !== undefined) {
-      recordRecentTicket(owner, {
-        id: recentId,
-        summary: recentSummary,
-        status: recentStatus,
-      });
+      recordRecentTicket(owner, { id: recentId, summary: recentSummary, status: recentStatus });
     }
   }, [owner, recentId, recentSummary, recentStatus]);
 
@@ -156,7 +119,7 @@ function TicketDetail({ ticketId }: { ticketId: number }) {
     // For `npm run bench` (issue 3: response arrived -> detail painted): the first frame after the ticket and
     // its notes are on screen.
     const frame = requestAnimationFrame(() => {
-      performance.mark("ticket-detail-painted", { detail: { id: ticketId } });
+      performance.mark('ticket-detail-painted', { detail: { id: ticketId } });
     });
     return () => cancelAnimationFrame(frame);
   }, [painted, ticketId]);
@@ -276,25 +239,18 @@ function TicketDetail({ ticketId }: { ticketId: number }) {
               classNames={{ list: classes.list, tab: classes.tab }}
             >
               <Tabs.List mb="sm">
-                <Tabs.Tab
-                  value="notes"
-                  rightSection={<CountBadge count={notesQuery.data?.count} />}
-                >
+                <Tabs.Tab value="notes" rightSection={<CountBadge count={notesQuery.data?.count} />}>
                   Notes
                 </Tabs.Tab>
                 <Tabs.Tab
                   value="attachments"
-                  rightSection={
-                    <CountBadge count={attachmentsQuery.data?.count} />
-                  }
+                  rightSection={<CountBadge count={attachmentsQuery.data?.count} />}
                 >
                   Attachments
                 </Tabs.Tab>
                 <Tabs.Tab
                   value="assignments"
-                  rightSection={
-                    <CountBadge count={assignmentsQuery.data?.count} />
-                  }
+                  rightSection={<CountBadge count={assignmentsQuery.data?.count} />}
                 >
                   Assignments
                 </Tabs.Tab>
