@@ -5,7 +5,7 @@ import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Bench, BenchMetric, BenchResult } from './bench-result.ts';
-import { pinSelfAwayFromCoreZero, signIn, startEmulator } from './emulator-process.ts';
+import { cpuSeconds, pinSelfAwayFromCoreZero, signIn, startEmulator } from './emulator-process.ts';
 
 interface AutocannonRequest {
   method?: string;
@@ -57,7 +57,18 @@ async function visibleIds(baseUrl: string, token: string): Promise<number[]> {
   return (body.Results ?? []).map((r) => Number(r['1']?.Value)).filter((id) => Number.isInteger(id));
 }
 
-function loadMetrics(label: string, result: AutocannonResult): BenchMetric[] {
+function loadMetrics(label: string, result: AutocannonResult, cpu: number | null): BenchMetric[] {
+  const perCpuSecond: BenchMetric[] =
+    cpu && cpu > 0
+      ? [
+          { name: `${label}: emulator CPU time`, value: Math.round(cpu * 100) / 100, unit: 's' },
+          {
+            name: `${label}: requests per emulator CPU second (derived)`,
+            value: Math.round(result.requests.total / cpu),
+            unit: 'req/s',
+          },
+        ]
+      : [];
   return [
     {
       name: `${label}: throughput`,
@@ -75,6 +86,7 @@ function loadMetrics(label: string, result: AutocannonResult): BenchMetric[] {
       value: result.non2xx + result.errors + result.timeouts,
       unit: 'req',
     },
+    ...perCpuSecond,
   ];
 }
 
@@ -90,12 +102,14 @@ export const emulatorHttpBench: Bench = {
       const found = await visibleIds(emulator.baseUrl, token);
       const ids = found.length > 0 ? found : [101];
       await autocannon({ url: `${emulator.baseUrl}/tickets/101`, connections, duration: 2, headers });
+      const cpuBefore = cpuSeconds(emulator.pid);
       const single = await autocannon({
         url: `${emulator.baseUrl}/tickets/101`,
         connections,
         duration: durationSeconds,
         headers,
       });
+      const cpuMiddle = cpuSeconds(emulator.pid);
       let next = 0;
       const path = new URL(emulator.baseUrl).pathname;
       const spread = await autocannon({
@@ -113,18 +127,22 @@ export const emulatorHttpBench: Bench = {
           },
         ],
       });
+      const cpuAfter = cpuSeconds(emulator.pid);
+      const spent = (from: number | null, to: number | null) =>
+        from === null || to === null ? null : to - from;
       return {
         name: 'emulator-http',
         title: 'Emulator: GET /tickets/{id} under load',
         metrics: [
-          ...loadMetrics('ticket 101', single),
-          ...loadMetrics(`${ids.length} tickets in turn`, spread),
+          ...loadMetrics('ticket 101', single, spent(cpuBefore, cpuMiddle)),
+          ...loadMetrics(`${ids.length} tickets in turn`, spread, spent(cpuMiddle, cpuAfter)),
         ],
         notes: [
           `autocannon ${connections} connections, pipelining 1, ${durationSeconds} s per run after a 2 s warm-up, loopback`,
           `emulator: separate process (node --import tsx emulator/main.ts), ${emulator.pinned ? 'pinned to core 0 with taskset' : 'NOT pinned (no taskset)'}; ${pinning}`,
           'database: a fresh 5,000-ticket file DB in a temp dir; signed in as HELP DESK\\TECH1 (data segregation on)',
           `ids in turn: every ticket TECH1 may see (${ids.length}), from POST /searches`,
+          'requests per emulator CPU second = requests served / CPU time the emulator process used (from /proc): what one core of its own would serve when other work shares the machine',
         ],
       };
     } finally {

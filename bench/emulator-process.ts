@@ -1,6 +1,7 @@
 // Runs the emulator as a separate process (as `npm run emulator` does), optionally pinned to one core, and
 // tells when it answers.
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { execFileSync, spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { availableParallelism } from 'node:os';
 import { resolve } from 'node:path';
@@ -34,6 +35,7 @@ export async function freePort(): Promise<number> {
 }
 
 export interface RunningEmulator {
+  pid: number;
   origin: string;
   baseUrl: string;
   /** Milliseconds from spawn until the WebApi answered. */
@@ -113,7 +115,7 @@ export async function startEmulator(options: StartOptions): Promise<RunningEmula
     await new Promise((r) => setTimeout(r, 20));
   }
   const readyMs = performance.now() - started;
-  return { origin, baseUrl, readyMs, pinned, stop: () => stopChild(child) };
+  return { pid: child.pid ?? 0, origin, baseUrl, readyMs, pinned, stop: () => stopChild(child) };
 }
 
 export async function signIn(baseUrl: string, username: string, password = 'welcome'): Promise<string> {
@@ -125,4 +127,22 @@ export async function signIn(baseUrl: string, username: string, password = 'welc
   const body = (await response.json()) as { access_token?: string };
   if (!body.access_token) throw new Error(`sign-in as ${username} failed: ${response.status}`);
   return body.access_token;
+}
+
+let clockTicks: number | null = null;
+
+/**
+ * CPU seconds (user + system) a process has used so far, from /proc (Linux); null elsewhere. With other work on
+ * the machine, requests per emulator CPU second says what one core of its own would serve.
+ */
+export function cpuSeconds(pid: number): number | null {
+  try {
+    clockTicks ??= Number(execFileSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).trim()) || 100;
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    // Fields after the command name (which may hold spaces) start at field 3; utime and stime are 14 and 15.
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return (Number(fields[11]) + Number(fields[12])) / clockTicks;
+  } catch {
+    return null;
+  }
 }
