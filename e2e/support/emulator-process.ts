@@ -69,8 +69,7 @@ export async function startEmulator(options: StartEmulatorOptions = {}): Promise
     throw new Error(`${appDir}/index.html is missing: run \`npm run build\` first (npm run test:e2e does).`);
   }
   const port = await freePort();
-  const entry = process.env.E2E_EMULATOR_ENTRY ?? 'emulator/main.ts';
-  const args = [path.join(repoRoot, 'node_modules/tsx/dist/cli.mjs'), entry];
+  const args = [path.join(repoRoot, 'node_modules/tsx/dist/cli.mjs'), 'emulator/main.ts'];
   if (appDir !== false) args.push('--app', appDir);
   if (appDir !== false && appBase !== '/') args.push('--app-base', appBase);
   const child = spawn(process.execPath, args, {
