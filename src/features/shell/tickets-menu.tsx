@@ -44,11 +44,14 @@ function TicketItems({
   ));
 }
 
-/** Recently viewed and pinned tickets, one click away from anywhere. */
+/**
+ * Recently viewed and pinned tickets, one click away from anywhere. An empty list says so in a disabled item,
+ * not in plain text: a menu may own only menu items (axe aria-required-children).
+ */
 export function TicketsMenu({ recent, pinned, onOpen, recentLimit = 10 }: TicketsMenuProps) {
   const shownRecent = recent.slice(0, recentLimit);
   return (
-    <Menu position="bottom-end" width={340} shadow="md" withinPortal>
+    <Menu position="bottom-end" width={340} shadow="md" withinPortal withInitialFocusPlaceholder={false}>
       <Menu.Target>
         <Button
           variant="subtle"
@@ -68,9 +71,7 @@ export function TicketsMenu({ recent, pinned, onOpen, recentLimit = 10 }: Ticket
         {pinned.length > 0 ? (
           <TicketItems tickets={pinned} onOpen={onOpen} />
         ) : (
-          <Text size="sm" c="dimmed" px="sm" pb="xs">
-            No pinned tickets. Pin one from its page.
-          </Text>
+          <Menu.Item disabled>No pinned tickets. Pin one from its page.</Menu.Item>
         )}
         <Menu.Divider />
         <Menu.Label>
@@ -79,9 +80,7 @@ export function TicketsMenu({ recent, pinned, onOpen, recentLimit = 10 }: Ticket
         {shownRecent.length > 0 ? (
           <TicketItems tickets={shownRecent} onOpen={onOpen} />
         ) : (
-          <Text size="sm" c="dimmed" px="sm" pb="xs">
-            Tickets you open will be listed here.
-          </Text>
+          <Menu.Item disabled>Tickets you open will be listed here.</Menu.Item>
         )}
       </Menu.Dropdown>
     </Menu>

@@ -37,7 +37,7 @@ const schemes: { value: MantineColorScheme; label: string; icon: ReactNode }[] =
 export function UserMenu({ name, group, login, onSignOut, signingOut = false }: UserMenuProps) {
   const { colorScheme, setColorScheme } = useMantineColorScheme();
   return (
-    <Menu position="bottom-end" width={260} shadow="md" withinPortal>
+    <Menu position="bottom-end" width={260} shadow="md" withinPortal withInitialFocusPlaceholder={false}>
       <Menu.Target>
         <UnstyledButton className={classes.userButton} aria-label={`Account: ${name}, ${group}`}>
           <Group gap="xs" wrap="nowrap">
@@ -57,11 +57,12 @@ export function UserMenu({ name, group, login, onSignOut, signingOut = false }: 
         </UnstyledButton>
       </Menu.Target>
       <Menu.Dropdown>
+        {/* Plain divs: a menu may only own menu items, groups and separators (axe aria-required-children). */}
         <div className={classes.userCard}>
-          <Text size="sm" fw={600}>
+          <Text component="div" size="sm" fw={600}>
             {name}
           </Text>
-          <Text size="xs" c="dimmed">
+          <Text component="div" size="xs" c="dimmed">
             {group}\{login}
           </Text>
         </div>
