@@ -45,7 +45,8 @@ export interface SyncSettings {
   idleIntervalMs: number;
   /** Ids per batch. Default 4 × concurrency. */
   batchSize?: number;
-  /** Ids after a miss that must miss too before it counts as the end. Default 5. */
+  /** Ids after a miss that must miss too before it counts as the end, at least. Default 5 (grows when many ids
+   * are not visible to the technician). */
   gapTolerance?: number;
   /** A remembered 404/403 is asked again after this long. Default one day. */
   missingRecheckMs?: number;
@@ -58,7 +59,7 @@ export interface SyncSettings {
   maxAttemptsPerId?: number;
   /** The lowest id walked. Default 1. */
   floorId?: number;
-  /** The highest id the cold-start probe tries before concluding that nothing is visible. Default 2^26. */
+  /** The highest id the cold-start probe tries before concluding that nothing is visible. Default 2^24. */
   probeCeiling?: number;
 }
 
@@ -115,6 +116,8 @@ export interface SyncEngineOptions {
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 const RATE_WINDOW_MS = 30_000;
+/** Ids read one by one when doubling found nothing. */
+const COLD_SCAN_IDS = 256;
 
 export const realClock: SyncClock = { now: () => Date.now() };
 
@@ -183,7 +186,7 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
     maxBackoffMs: options.settings.maxBackoffMs ?? 5 * 60_000,
     maxAttemptsPerId: options.settings.maxAttemptsPerId ?? 3,
     floorId: Math.max(1, options.settings.floorId ?? 1),
-    probeCeiling: options.settings.probeCeiling ?? 2 ** 26,
+    probeCeiling: options.settings.probeCeiling ?? 2 ** 24,
   };
   const missingRecheckBudget = options.settings.missingRecheckBudget ?? settings.batchSize;
 
@@ -205,6 +208,7 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
   let wake: AbortController | null = null;
   let loop: Promise<void> | null = null;
   let progress: SyncProgress | null = null;
+  let lastProbeWindow = Number.POSITIVE_INFINITY;
 
   const unsubscribeVisibility = visibility.subscribe(() => {
     hidden = !visibility.isVisible();
@@ -352,6 +356,7 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
   // ------------------------------------------------------------------------------------------- probing
 
   interface ProbeState {
+    window: number;
     hits: Map<number, IndexedTicket>;
     misses: Map<number, MissingKind>;
     probed: Set<number>;
@@ -384,29 +389,53 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
     return best;
   }
 
-  /** A miss at `id` counts only when the next gapTolerance ids miss too; returns the highest hit, or null. */
+  /**
+   * How many ids after a miss must miss too before it counts as the end. A technician who sees a small share of
+   * the tickets (data segregation) meets long runs of 404s, so the window grows with the share of misses seen so
+   * far: long enough that a run that long has under a 0.1 % chance of being a gap (at most 64).
+   */
+  function gapWindow(): number {
+    const tickets = index.getSnapshot().tickets;
+    const seen = tickets.length;
+    // Misses below the lowest ticket (ids before the first ticket ever made) say nothing about visibility.
+    const lowest = tickets.at(-1)?.id ?? 0;
+    let missed = 0;
+    for (const id of index.missingIds().keys()) if (id > lowest) missed += 1;
+    if (seen + missed < 20 || seen === 0) return settings.gapTolerance;
+    const visibleShare = seen / (seen + missed);
+    if (visibleShare >= 1) return settings.gapTolerance;
+    const needed = Math.ceil(Math.log(0.001) / Math.log(1 - visibleShare));
+    return Math.min(64, Math.max(settings.gapTolerance, needed));
+  }
+
+  /** A miss at `id` counts only when the next ids (gapWindow) miss too; returns the highest hit, or null. */
   async function hitAtOrJustAbove(id: number, state: ProbeState): Promise<number | null> {
     if (await probeOne(id, state)) return id;
     const window: number[] = [];
-    for (let i = 1; i <= settings.gapTolerance; i++) window.push(id + i);
+    for (let i = 1; i <= state.window; i++) window.push(id + i);
     return probeMany(window, state);
   }
 
   async function findNewestId(): Promise<{ newest: number | null; state: ProbeState }> {
-    const state: ProbeState = { hits: new Map(), misses: new Map(), probed: new Set() };
+    const state: ProbeState = { window: gapWindow(), hits: new Map(), misses: new Map(), probed: new Set() };
     const snapshot = index.getSnapshot();
     let lastHit = Math.max(index.meta().newestId ?? 0, snapshot.tickets[0]?.id ?? 0);
     let upper: number | null = null;
     let step = 1;
     if (lastHit === 0) {
-      // Cold start: ids need not start at 1 (the emulator's start at 101), so double until the first hit.
-      let candidate = settings.floorId;
-      while (candidate <= settings.probeCeiling) {
-        if (await probeOne(candidate, state)) {
-          lastHit = candidate;
-          break;
-        }
-        candidate *= 2;
+      // Cold start: ids need not start at 1 (the emulator's start at 101) and a technician may see only some
+      // groups' tickets, so each doubling probes a small window; then the first few hundred ids one by one.
+      for (
+        let candidate = settings.floorId;
+        candidate <= settings.probeCeiling && lastHit === 0;
+        candidate *= 2
+      ) {
+        lastHit = (await hitAtOrJustAbove(candidate, state)) ?? 0;
+      }
+      for (let from = settings.floorId; lastHit === 0 && from <= COLD_SCAN_IDS; from += settings.batchSize) {
+        const ids: number[] = [];
+        for (let id = from; id < from + settings.batchSize && id <= COLD_SCAN_IDS; id++) ids.push(id);
+        lastHit = (await probeMany(ids, state)) ?? 0;
       }
       if (lastHit === 0) return { newest: null, state };
     }
@@ -435,6 +464,7 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
     setPhase('probing');
     const startedAt = clock.now();
     const { newest, state } = await findNewestId();
+    lastProbeWindow = state.window;
     const meta = index.meta();
     const now = clock.now();
     const next: SyncMeta = { ...meta, pending: [...meta.pending], lastProbeAt: now, lastSyncedAt: now };
@@ -567,12 +597,19 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
 
   async function runPass(passOptions: { forceProbe?: boolean } = {}): Promise<void> {
     if (stopped || index.closed) return;
-    if (passOptions.forceProbe || probeDue()) await withRetries(probe);
-    while (!stopped && !index.closed && index.meta().pending.length > 0) {
-      setPhase('walking');
-      await withRetries(walkBatch);
-      if (index.meta().pending.length > 0 && settings.batchDelayMs > 0)
-        await sleepWakeable(settings.batchDelayMs);
+    let probeNow = passOptions.forceProbe === true || probeDue();
+    // A walk teaches how many ids this technician cannot see; when that calls for a wider gap window than the
+    // probe used, the newest id is looked for again at once (a few times at most).
+    for (let round = 0; round < 4 && !stopped && !index.closed; round++) {
+      if (probeNow) await withRetries(probe);
+      while (!stopped && !index.closed && index.meta().pending.length > 0) {
+        setPhase('walking');
+        await withRetries(walkBatch);
+        if (index.meta().pending.length > 0 && settings.batchDelayMs > 0)
+          await sleepWakeable(settings.batchDelayMs);
+      }
+      probeNow = gapWindow() > lastProbeWindow;
+      if (!probeNow) break;
     }
     if (!stopped && !index.closed) await withRetries(recheckMissing);
     if (!stopped) setPhase('idle');

@@ -1,4 +1,6 @@
 import { IDBFactory } from 'fake-indexeddb';
+import { ApiError } from '../../api/api-error.ts';
+import type { ApiClient } from '../../api/client.ts';
 import type { FieldEntry, FieldMap } from '../../api/field-map.ts';
 import { TicketSeq } from '../../fields/ticket-fields.ts';
 import { openIndexStore, type IndexOwner } from './index-db.ts';
@@ -131,4 +133,37 @@ export function idsWithGaps(from: number, to: number, gaps: Iterable<number>): n
 
 export async function flushMicrotasks(turns = 50): Promise<void> {
   for (let i = 0; i < turns; i++) await Promise.resolve();
+}
+
+/** The wire form of a fake ticket: `{"1": {"DisplayName": "Ticket ID", "Value": 101}, ...}`. */
+export function wireRecord(ticket: FakeTicket): Record<string, { DisplayName: string; Value: unknown }> {
+  const record: Record<string, { DisplayName: string; Value: unknown }> = {};
+  for (const [seq, field] of ticketMap(ticket))
+    record[String(seq)] = { DisplayName: field.displayName, Value: field.value };
+  return record;
+}
+
+/** An ApiClient over a FakeServer: GET tickets/{id} and POST searches (or a failing /searches). */
+export function fakeApiClient(server: FakeServer, options: { searches?: 'ok' | 'fail' } = {}): ApiClient {
+  return {
+    baseUrl: 'https://helpdesk.example/TrackIt/WebApi/',
+    async get(path) {
+      const match = /^tickets\/(\d+)$/.exec(path);
+      if (!match) throw new ApiError('not-found', 'No route', { status: 404 });
+      const outcome = await server.fetch(Number(match[1]), new AbortController().signal);
+      if (outcome.kind === 'missing') {
+        throw new ApiError(outcome.reason === 'forbidden' ? 'forbidden' : 'not-found', 'Not found.', {
+          status: outcome.reason === 'forbidden' ? 403 : 404,
+        });
+      }
+      const id = Number(match[1]);
+      return { Ticket: wireRecord(server.tickets.get(id)!) };
+    },
+    async post(path) {
+      if (path !== 'searches' || options.searches === 'fail')
+        throw new ApiError('not-found', 'No route', { status: 404 });
+      const results = [...server.tickets.values()].map(wireRecord);
+      return { Count: results.length, Results: results };
+    },
+  };
 }
