@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { FieldEntry, FieldMap } from '../api/field-map.ts';
 import { noteCatalog } from './note-fields.ts';
@@ -98,5 +99,32 @@ describe('groupBySection', () => {
       ['Details', [26]],
       ['Other fields', [1]],
     ]);
+  });
+});
+
+describe('groupBySection on any record', () => {
+  it('shows each non-empty field at most once and never throws', () => {
+    const entry = fc.record({
+      displayName: fc.oneof(fc.string(), fc.constantFrom('Seq_Group', 'Status', '')),
+      value: fc.oneof(fc.string(), fc.integer(), fc.boolean(), fc.constant(null)),
+    });
+    fc.assert(
+      fc.property(
+        fc.array(fc.tuple(fc.integer({ min: 0, max: 300 }), entry), { maxLength: 60 }),
+        fc.boolean(),
+        (pairs, showSeqFields) => {
+          const map: FieldMap = new Map(pairs);
+          const shown = groupBySection(map, ticketCatalog, { showSeqFields }).flatMap((s) => s.fields);
+          const seqs = shown.map((f) => f.seq);
+          expect(new Set(seqs).size).toBe(seqs.length);
+          for (const field of shown) {
+            expect(map.get(field.seq)?.value).toBe(field.value);
+            expect(field.value === null || field.value === '').toBe(false);
+            expect(field.label.trim()).not.toBe('');
+          }
+        },
+      ),
+      { numRuns: 1000 },
+    );
   });
 });
