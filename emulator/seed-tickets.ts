@@ -759,6 +759,20 @@ export function seedTickets(
     [GROUP.networkOperations, 10],
     [GROUP.systemAdministration, 3],
   ];
+  const groupTopics = new Map<number, readonly string[]>([
+    [
+      GROUP.helpDesk,
+      ['Accounts & Access', 'Applications\\Email', 'Information Requests', 'Security\\Phishing'],
+    ],
+    [GROUP.fieldServices, ['Hardware', 'Facilities']],
+    [
+      GROUP.desktopSupport,
+      ['Hardware\\Desktop', 'Hardware\\Laptop', 'Hardware\\Monitor', 'Applications\\Office Suite'],
+    ],
+    [GROUP.applicationSupport, ['Applications']],
+    [GROUP.networkOperations, ['Network']],
+    [GROUP.systemAdministration, ['Security', 'Network\\File Shares']],
+  ]);
   const byGroup = new Map<number, Technician[]>(groupWeights.map(([g]) => [g, techsOf(vocab, g)]));
   const closedWeights: [string, number][] = [
     ['closed', 70],
@@ -788,7 +802,10 @@ export function seedTickets(
       }
       const groupSeq = id === 102 ? GROUP.fieldServices : rng.weighted(groupWeights);
       const techs = byGroup.get(groupSeq) ?? [];
-      const category = rng.pick(leaves);
+      // Each group mostly gets its own kind of work; one ticket in five is anything (misrouted, general).
+      const tops = groupTopics.get(groupSeq) ?? [];
+      const own = leaves.filter((c) => tops.some((t) => c.fullPath === t || c.fullPath.startsWith(`${t}\\`)));
+      const category = own.length > 0 && rng.chance(0.8) ? rng.pick(own) : rng.pick(leaves);
       const age = anchor - openAt;
       const closedType = age > 21 * DAY ? rng.chance(0.92) : rng.chance(0.5);
       const finalStatus = vocab.statusByName.get(rng.weighted(closedType ? closedWeights : openWeights))!;
