@@ -162,6 +162,27 @@ describe.each(targetShapes())('notes ($label)', ({ shape }) => {
       expect(numberValue(note, N.ticketId)).toBe(101);
     });
 
+    emulatorTest('returns a system note too (the call retrieves both kinds)', async () => {
+      const client = await suite.client();
+      const all = await allNotes(client, 101, true);
+      const system = all.items.find((n) => value(n, N.systemActivity) !== undefined)!;
+      const body = ok(await client.get(`/tickets/Note/${numberValue(system, N.sequence)}`));
+      const note = expectRecord((body.Note as unknown[])[0]);
+      expect(value(note, N.systemActivity)).toBe(value(system, N.systemActivity));
+    });
+
+    writeTest('answers 404 for a note of a deleted ticket', async () => {
+      const client = await suite.client();
+      const id = await scratchTicket(client);
+      const noteId = numberValue(
+        noteOf(await client.post(`/tickets/${id}/AddNote`, userNote('soon gone'))),
+        N.sequence,
+      )!;
+      ok(await client.get(`/tickets/Note/${noteId}`));
+      ok(await client.post(`/tickets/${id}/Delete`));
+      expectError(await client.get(`/tickets/Note/${noteId}`), 404);
+    });
+
     readTest('answers 404 with a Message for an unknown note', async () => {
       const client = await suite.client();
       expectError(await client.get('/tickets/Note/99999999'), 404);

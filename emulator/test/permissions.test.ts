@@ -135,6 +135,21 @@ describe.each(targetShapes())('permissions ($label)', ({ shape }) => {
       },
     );
 
+    emulatorTest('is not shown HELP DESK tickets by POST /searches, even by their number', async () => {
+      const field = await suite.client(demoUsers.field);
+      const body = ok(
+        await field.post('/searches', {
+          Term: '101',
+          ModuleId: 24,
+          PageSize: 0,
+          PageNumber: 0,
+          ResultFields: [1],
+        }),
+      );
+      const ids = (body.Results as unknown[]).map((r) => numberValue(expectRecord(r), T.id));
+      expect(ids).not.toContain(101);
+    });
+
     emulatorTest('reads and writes a FIELD SERVICES ticket', async () => {
       const field = await suite.client(demoUsers.field);
       const id = await fieldServicesTicket(field);
