@@ -254,10 +254,14 @@ export function createApp(store: Store, options: AppOptions = {}): EmulatorApp {
   const faultResponse = async (fault: Fault, real: Response | null): Promise<Response> => {
     const status = fault.status ?? (fault.malformed || fault.truncated ? (real?.status ?? 200) : 500);
     if (fault.body !== undefined) {
-      return new Response(fault.body, {
-        status,
-        headers: { 'Content-Type': real?.headers.get('content-type') ?? 'text/plain' },
-      });
+      // A proxy's error page is HTML, a Web API error JSON: label the raw text by what it looks like.
+      const head = fault.body.trimStart();
+      const type = head.startsWith('<')
+        ? 'text/html; charset=utf-8'
+        : /^[[{]/.test(head)
+          ? JSON_TYPE
+          : 'text/plain; charset=utf-8';
+      return new Response(fault.body, { status, headers: { 'Content-Type': type } });
     }
     if (fault.malformed) {
       return new Response('{"Ticket": {"1": {"DisplayName": "Ticket ID", "Value": 10', {
