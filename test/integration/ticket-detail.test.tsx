@@ -3,6 +3,7 @@ import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it } from 'vitest';
 import { parseWireDate, formatDateTime } from '../../src/fields/codecs.ts';
 import {
+  forgetKeptTicketLists,
   readPinnedTickets,
   readRecentTickets,
   ticketListOwner,
@@ -18,6 +19,7 @@ afterEach(() => {
   harness?.close();
   harness = undefined;
   window.localStorage.clear();
+  forgetKeptTicketLists();
 });
 
 type WireRecord = Record<string, { DisplayName: string; Value: unknown }>;

@@ -1,6 +1,6 @@
 import { Anchor, Badge, Grid, Skeleton, Stack, Tabs, Text, Title } from '@mantine/core';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { useEffect, useState, type ReactNode } from 'react';
+import { useEffect, useMemo, useState, type ReactNode } from 'react';
 import { Link, useParams } from 'react-router';
 import { useApiClient } from '../../api/api-context.ts';
 import { ticketQueries } from '../../api/queries.ts';
@@ -97,7 +97,7 @@ function TicketDetail({ ticketId }: { ticketId: number }) {
   const assignmentsQuery = useQuery(ticketQueries.assignments(client, ticketId));
 
   const ticket = ticketQuery.data;
-  const summary = ticket ? toTicketSummary(ticket, ticketId) : null;
+  const summary = useMemo(() => (ticket ? toTicketSummary(ticket, ticketId) : null), [ticket, ticketId]);
   useDocumentTitle(summary ? `#${ticketId} ${summary.summary ?? ''}`.trim() : `Ticket ${ticketId}`);
 
   const recentEntry = summary

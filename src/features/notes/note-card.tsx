@@ -1,6 +1,6 @@
-import { Button, Group, Text } from '@mantine/core';
+import { Button, Group } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
-import { useId, useState } from 'react';
+import { memo, useId, useState } from 'react';
 import { useApiClient } from '../../api/api-context.ts';
 import { isApiError } from '../../api/api-error.ts';
 import { ticketQueries } from '../../api/queries.ts';
@@ -17,18 +17,58 @@ export interface NoteCardProps {
   maxContentLength: number;
 }
 
-/** One note of the timeline: who, when, what kind, and its text, which can be fetched in full. */
-export function NoteCard({ note, maxContentLength }: NoteCardProps) {
+// The timeline renders dozens of these at once (issue 3 bench: response to paint within 50 ms), so a card is
+// plain elements styled by class, and only a cut note carries a query (for its full text).
+
+/**
+ * The text of a note the server may have cut, with `Show full note`, which fetches GET /tickets/Note/{id}
+ * (ticketQueries.note) and shows the whole text.
+ */
+function ExpandableNoteText({ noteId, text }: { noteId: number; text: string }) {
   const client = useApiClient();
-  const headingId = useId();
   const [showFull, setShowFull] = useState(false);
-  const canExpand = note.id !== null && mayBeCut(note.text, maxContentLength);
-  const full = useQuery({
-    ...ticketQueries.note(client, note.id ?? 0),
-    enabled: showFull && canExpand,
-  });
+  const full = useQuery({ ...ticketQueries.note(client, noteId), enabled: showFull });
   const fullText = showFull && full.data ? toNoteView(full.data).text : null;
+  return (
+    <>
+      <NoteText text={fullText ?? text} />
+      <Group gap="xs" mt={6}>
+        <Button
+          variant="subtle"
+          size="compact-sm"
+          loading={showFull && full.isFetching && !full.data}
+          onClick={() => setShowFull((value) => !value)}
+          aria-expanded={fullText !== null}
+        >
+          {fullText !== null ? 'Show less' : 'Show full note'}
+        </Button>
+      </Group>
+      {showFull && full.isError ? (
+        <ErrorState
+          title="The full note could not be loaded"
+          message={isApiError(full.error) ? full.error.message : 'Something went wrong.'}
+          onRetry={() => void full.refetch()}
+          retrying={full.isFetching}
+        />
+      ) : null}
+    </>
+  );
+}
+
+function Fact({ label, value }: { label: string; value: string }) {
+  return (
+    <div>
+      <dt>{label}</dt>
+      <dd>{value}</dd>
+    </div>
+  );
+}
+
+/** One note of the timeline: who, when, what kind, and its text, which can be fetched in full. */
+export const NoteCard = memo(function NoteCard({ note, maxContentLength }: NoteCardProps) {
+  const headingId = useId();
   const system = note.systemActivity !== null;
+  const canExpand = note.id !== null && mayBeCut(note.text, maxContentLength);
 
   return (
     <article
@@ -51,73 +91,33 @@ export function NoteCard({ note, maxContentLength }: NoteCardProps) {
             System
           </span>
         ) : null}
-        <Text span fw={600} size="sm" id={headingId}>
+        <span className={classes.author} id={headingId}>
           {note.technician ?? note.requestor ?? 'Unknown author'}
-        </Text>
-        <Text span size="sm" c="dimmed">
+        </span>
+        <span className={classes.when}>
           {note.date ? (
             <time dateTime={note.date.toISOString()}>{formatDateTime(note.date)}</time>
           ) : (
             'No date'
           )}
-        </Text>
+        </span>
       </div>
       <dl className={classes.facts}>
-        {note.noteType ? (
-          <div>
-            <dt>Type</dt>
-            <dd>{note.noteType}</dd>
-          </div>
-        ) : null}
-        {note.activityCode ? (
-          <div>
-            <dt>Activity</dt>
-            <dd>{note.activityCode}</dd>
-          </div>
-        ) : null}
+        {note.noteType ? <Fact label="Type" value={note.noteType} /> : null}
+        {note.activityCode ? <Fact label="Activity" value={note.activityCode} /> : null}
         {note.durationSeconds !== null && note.durationSeconds > 0 ? (
-          <div>
-            <dt>Duration</dt>
-            <dd>{formatDuration(note.durationSeconds)}</dd>
-          </div>
+          <Fact label="Duration" value={formatDuration(note.durationSeconds)} />
         ) : null}
-        {note.systemActivity ? (
-          <div>
-            <dt>System activity</dt>
-            <dd>{note.systemActivity}</dd>
-          </div>
-        ) : null}
-        {note.emailToFrom ? (
-          <div>
-            <dt>E-mail</dt>
-            <dd>{note.emailToFrom}</dd>
-          </div>
-        ) : null}
+        {note.systemActivity ? <Fact label="System activity" value={note.systemActivity} /> : null}
+        {note.emailToFrom ? <Fact label="E-mail" value={note.emailToFrom} /> : null}
       </dl>
-      <div style={{ marginTop: 6 }}>
-        <NoteText text={fullText ?? note.text} />
+      <div className={classes.body}>
+        {canExpand && note.id !== null ? (
+          <ExpandableNoteText noteId={note.id} text={note.text} />
+        ) : (
+          <NoteText text={note.text} />
+        )}
       </div>
-      {canExpand ? (
-        <Group gap="xs" mt={6}>
-          <Button
-            variant="subtle"
-            size="compact-sm"
-            loading={showFull && full.isFetching && !full.data}
-            onClick={() => setShowFull((value) => !value)}
-            aria-expanded={fullText !== null}
-          >
-            {fullText !== null ? 'Show less' : 'Show full note'}
-          </Button>
-        </Group>
-      ) : null}
-      {canExpand && showFull && full.isError ? (
-        <ErrorState
-          title="The full note could not be loaded"
-          message={isApiError(full.error) ? full.error.message : 'Something went wrong.'}
-          onRetry={() => void full.refetch()}
-          retrying={full.isFetching}
-        />
-      ) : null}
     </article>
   );
-}
+});

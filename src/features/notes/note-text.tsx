@@ -1,4 +1,4 @@
-import { Text } from '@mantine/core';
+import classes from './notes.module.css';
 
 interface NoteTextProps {
   text: string;
@@ -6,19 +6,13 @@ interface NoteTextProps {
 
 /**
  * A note's text exactly as typed: rendered as a text node (never parsed as HTML, so `<script>` stays
- * literal), line breaks kept, very long words wrapped, and the direction taken from the text itself so
- * right-to-left notes read correctly.
+ * literal), line breaks kept (white-space: pre-wrap), very long words wrapped (overflow-wrap: anywhere), and
+ * the direction taken from the text itself (dir="auto") so right-to-left notes read correctly.
  */
 export function NoteText({ text }: NoteTextProps) {
   return (
-    <Text
-      component="div"
-      size="sm"
-      dir="auto"
-      data-testid="note-text"
-      style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere', wordBreak: 'normal' }}
-    >
+    <div className={classes.text} dir="auto" data-testid="note-text" style={{ whiteSpace: 'pre-wrap' }}>
       {text}
-    </Text>
+    </div>
   );
 }

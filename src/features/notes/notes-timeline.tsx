@@ -1,5 +1,5 @@
 import { Group, Stack, Switch, Text } from '@mantine/core';
-import { useMemo } from 'react';
+import { memo, useMemo } from 'react';
 import type { FieldMap } from '../../api/field-map.ts';
 import { NoteCard } from './note-card.tsx';
 import { sortNotesNewestFirst, toNoteView } from './note-view.ts';
@@ -17,7 +17,7 @@ export interface NotesTimelineProps {
 }
 
 /** One timeline of a ticket's notes, newest first; system notes only on request. */
-export function NotesTimeline({
+export const NotesTimeline = memo(function NotesTimeline({
   notes,
   count,
   showSystemNotes,
@@ -61,4 +61,4 @@ export function NotesTimeline({
       )}
     </Stack>
   );
-}
+});

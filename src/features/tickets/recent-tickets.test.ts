@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import {
   RECENT_TICKETS_LIMIT,
+  forgetKeptTicketLists,
   isPinned,
   readPinnedTickets,
   readRecentTickets,
@@ -14,6 +15,7 @@ const field1 = ticketListOwner({ group: 'FIELD SERVICES', login: 'FIELD1' });
 
 afterEach(() => {
   window.localStorage.clear();
+  forgetKeptTicketLists();
 });
 
 describe('recently viewed tickets', () => {
@@ -43,9 +45,25 @@ describe('recently viewed tickets', () => {
 
   it('ignores a corrupt stored list instead of failing', () => {
     window.localStorage.setItem(`trackit-helpdesk:recent-tickets:${tech1}`, '{not json');
+    forgetKeptTicketLists();
     expect(readRecentTickets(tech1)).toEqual([]);
     window.localStorage.setItem(`trackit-helpdesk:recent-tickets:${tech1}`, JSON.stringify([{ id: 'x' }]));
+    forgetKeptTicketLists();
     expect(readRecentTickets(tech1)).toEqual([]);
+  });
+});
+
+describe('kept lists', () => {
+  it('reads what another tab wrote once its storage event arrives', () => {
+    recordRecentTicket(tech1, { id: 101, summary: 'Printer', status: 'Open' });
+    const key = `trackit-helpdesk:recent-tickets:${tech1}`;
+    window.localStorage.setItem(
+      key,
+      JSON.stringify([{ id: 7, summary: 'Mail', status: 'Open', viewedAt: 'x' }]),
+    );
+    expect(readRecentTickets(tech1)[0]?.id).toBe(101);
+    window.dispatchEvent(new StorageEvent('storage', { key }));
+    expect(readRecentTickets(tech1)[0]?.id).toBe(7);
   });
 });
 

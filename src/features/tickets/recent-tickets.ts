@@ -44,7 +44,10 @@ function storageKey(kind: ListKind, owner: string): string {
 }
 
 const listeners = new Set<() => void>();
-const snapshots = new Map<string, { raw: string | null; value: readonly unknown[] }>();
+// Parsed lists by storage key. Every render of the header and the detail view reads these, and a localStorage
+// read is a synchronous call into the browser, so a list is read once and then kept until this tab writes it
+// or another tab's `storage` event says it changed.
+const snapshots = new Map<string, readonly unknown[]>();
 const EMPTY: readonly never[] = Object.freeze([]);
 
 function storage(): Storage | null {
@@ -66,9 +69,9 @@ function readRaw(key: string): string | null {
 
 function readList<T>(kind: ListKind, owner: string, schema: z.ZodType<T[]>): readonly T[] {
   const key = storageKey(kind, owner);
-  const raw = readRaw(key);
   const cached = snapshots.get(key);
-  if (cached && cached.raw === raw) return cached.value as readonly T[];
+  if (cached) return cached as readonly T[];
+  const raw = readRaw(key);
   let value: readonly T[] = EMPTY;
   if (raw !== null) {
     try {
@@ -79,28 +82,41 @@ function readList<T>(kind: ListKind, owner: string, schema: z.ZodType<T[]>): rea
       value = EMPTY;
     }
   }
-  snapshots.set(key, { raw, value });
+  snapshots.set(key, value);
   return value;
 }
 
-function writeList(kind: ListKind, owner: string, list: readonly TicketRef[]): void {
-  try {
-    storage()?.setItem(storageKey(kind, owner), JSON.stringify(list));
-  } catch {
-    // Quota exceeded or storage disabled: the lists are a convenience, never worth an error.
-  }
+function notify(): void {
   for (const listener of listeners) listener();
+}
+
+/** Forgets the kept lists so the next read goes to localStorage (another tab wrote, or a test cleared it). */
+export function forgetKeptTicketLists(): void {
+  snapshots.clear();
+  notify();
+}
+
+if (typeof window !== 'undefined') {
+  window.addEventListener('storage', (event) => {
+    if (event.key === null || event.key.startsWith('trackit-helpdesk:')) forgetKeptTicketLists();
+  });
+}
+
+function writeList(kind: ListKind, owner: string, list: readonly TicketRef[]): void {
+  const key = storageKey(kind, owner);
+  snapshots.set(key, list);
+  try {
+    storage()?.setItem(key, JSON.stringify(list));
+  } catch {
+    // Quota exceeded or storage disabled: the lists are a convenience (kept for this tab), never an error.
+  }
+  notify();
 }
 
 function subscribe(listener: () => void): () => void {
   listeners.add(listener);
-  const onStorage = (event: StorageEvent): void => {
-    if (event.key === null || event.key.startsWith('trackit-helpdesk:')) listener();
-  };
-  window.addEventListener('storage', onStorage);
   return () => {
     listeners.delete(listener);
-    window.removeEventListener('storage', onStorage);
   };
 }
 

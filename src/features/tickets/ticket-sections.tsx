@@ -1,5 +1,5 @@
 import { Group, Switch, Text, Title } from '@mantine/core';
-import { useId, useMemo, useState } from 'react';
+import { memo, useId, useMemo, useState } from 'react';
 import type { FieldMap } from '../../api/field-map.ts';
 import { FieldValue } from '../../fields/field-value.tsx';
 import { groupBySection } from '../../fields/record-view.ts';
@@ -11,7 +11,7 @@ export interface TicketSectionsProps {
 }
 
 /** The description (Additional Information and anything else in the 'main' section but the summary). */
-export function TicketDescription({ ticket }: TicketSectionsProps) {
+export const TicketDescription = memo(function TicketDescription({ ticket }: TicketSectionsProps) {
   const sections = useMemo(() => groupBySection<TicketSection>(ticket, ticketCatalog), [ticket]);
   const fields = sections
     .find((s) => s.section === 'main')
@@ -31,13 +31,13 @@ export function TicketDescription({ ticket }: TicketSectionsProps) {
       ))}
     </section>
   );
-}
+});
 
 /**
  * The ticket's fields in sections (Requestor, Assignment, ... Other fields), labels from the server's display
  * names; empty fields and sections hidden; `Seq_*` keys only when "Show internal fields" is on.
  */
-export function TicketSections({ ticket }: TicketSectionsProps) {
+export const TicketSections = memo(function TicketSections({ ticket }: TicketSectionsProps) {
   const [showInternal, setShowInternal] = useState(false);
   const sections = useMemo(
     () =>
@@ -82,4 +82,4 @@ export function TicketSections({ ticket }: TicketSectionsProps) {
       })}
     </div>
   );
-}
+});
