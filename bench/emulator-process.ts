@@ -41,6 +41,8 @@ export interface RunningEmulator {
   /** Milliseconds from spawn until the WebApi answered. */
   readyMs: number;
   pinned: boolean;
+  /** The database's own start-up time as the emulator logs it ("ready in N ms"), if it does. */
+  databaseReadyMs: number | null;
   stop(): Promise<void>;
 }
 
@@ -115,7 +117,16 @@ export async function startEmulator(options: StartOptions): Promise<RunningEmula
     await new Promise((r) => setTimeout(r, 20));
   }
   const readyMs = performance.now() - started;
-  return { pid: child.pid ?? 0, origin, baseUrl, readyMs, pinned, stop: () => stopChild(child) };
+  const logged = /ready in (\d+(?:\.\d+)?) ?ms/i.exec(output);
+  return {
+    pid: child.pid ?? 0,
+    origin,
+    baseUrl,
+    readyMs,
+    pinned,
+    databaseReadyMs: logged ? Number(logged[1]) : null,
+    stop: () => stopChild(child),
+  };
 }
 
 export async function signIn(baseUrl: string, username: string, password = 'welcome'): Promise<string> {

@@ -78,6 +78,24 @@ export const emulatorSeedBench: Bench = {
             value: Math.round(baseline.readyMs),
             unit: 'ms',
           },
+          ...(first.databaseReadyMs === null
+            ? []
+            : [
+                {
+                  name: 'process: database ready, fresh (emulator log)',
+                  value: first.databaseReadyMs,
+                  unit: 'ms',
+                },
+              ]),
+          ...(second.databaseReadyMs === null
+            ? []
+            : [
+                {
+                  name: 'process: database ready, restart (emulator log)',
+                  value: second.databaseReadyMs,
+                  unit: 'ms',
+                },
+              ]),
           { name: 'database file size', value: Math.round(sizeMb * 10) / 10, unit: 'MB' },
         ],
         notes: [
