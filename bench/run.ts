@@ -9,10 +9,18 @@ import { goalMet, type Bench, type BenchMetric, type BenchResult } from './bench
 import { emulatorHttpBench } from './emulator-http.ts';
 import { hasTaskset, projectRoot } from './emulator-process.ts';
 import { emulatorSeedBench } from './emulator-seed.ts';
+import { indexLoadBench } from './index-load.ts';
+import { indexSyncBench } from './index-sync.ts';
 import { uiSizeBench } from './ui-size.ts';
 
 /** Every bench the project knows. Add new ones here (one import, one entry). */
-export const benches: Bench[] = [emulatorSeedBench, emulatorHttpBench, uiSizeBench];
+export const benches: Bench[] = [
+  emulatorSeedBench,
+  emulatorHttpBench,
+  uiSizeBench,
+  indexLoadBench,
+  indexSyncBench,
+];
 
 interface Failure {
   name: string;
