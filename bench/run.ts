@@ -11,6 +11,7 @@ import { hasTaskset, projectRoot } from './emulator-process.ts';
 import { emulatorSeedBench } from './emulator-seed.ts';
 import { indexLoadBench } from './index-load.ts';
 import { indexSyncBench } from './index-sync.ts';
+import { uiLighthouseBench } from './ui-lighthouse.ts';
 import { uiSizeBench } from './ui-size.ts';
 
 /** Every bench the project knows. Add new ones here (one import, one entry). */
@@ -20,7 +21,7 @@ export const benches: Bench[] = [
   uiSizeBench,
   indexLoadBench,
   indexSyncBench,
-];
+, uiLighthouseBench];
 
 interface Failure {
   name: string;

@@ -1,5 +1,5 @@
 import { useQueryClient } from '@tanstack/react-query';
-import { useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { Navigate, Outlet, useLocation, useNavigate } from 'react-router';
 import { useSession, useSessionState } from '../../api/api-context.ts';
 import type { Technician } from '../../api/session.ts';
@@ -15,6 +15,7 @@ import {
   usePinnedTicketsOf,
   useRecentTicketsOf,
 } from '../../features/tickets/recent-tickets.ts';
+import { preloadTicketDetailWhenIdle } from '../preload.ts';
 import { signInPathFor } from '../return-path.ts';
 
 export function technicianDisplayName(technician: Technician | null): string {
@@ -41,6 +42,7 @@ export function SignedInLayout() {
   const owner = technician ? ticketListOwner(technician) : null;
   const recent = useRecentTicketsOf(owner);
   const pinned = usePinnedTicketsOf(owner);
+  useEffect(() => preloadTicketDetailWhenIdle(), []);
 
   if (state.status === 'signed-out') {
     const here = `${location.pathname}${location.search}${location.hash}`;
