@@ -21,7 +21,8 @@ export const benches: Bench[] = [
   uiSizeBench,
   indexLoadBench,
   indexSyncBench,
-, uiLighthouseBench];
+  uiLighthouseBench,
+];
 
 interface Failure {
   name: string;
