@@ -1,9 +1,10 @@
 // The server a contract test talks to. By default an in-process emulator (fast, resettable, with its store in
 // reach). Against a real Track-It! server the same tests run over HTTP:
 //   TRACKIT_URL=http://SERVER/TrackIt/WebApi TRACKIT_USER='HELP DESK\TECH1' TRACKIT_PASSWORD=... npm run test:contract
-// Optional: TRACKIT_TICKET_ID (a ticket the user may read, default 101); TRACKIT_ALLOW_WRITES=1 to run the tests
-// that write (they create their own scratch tickets where they can; the bad-input and error tests send refused writes to
-// TRACKIT_TICKET_ID). Tests of emulator-only facts (seed, demo users, control plane, exact shapes) skip with a reason.
+// Optional: TRACKIT_TICKET_ID (a ticket the user may read, default 101); TRACKIT_ALLOW_WRITES=1 to run the
+// tests that write (they make their own scratch tickets where they can; the bad-input and error tests send
+// refused writes to TRACKIT_TICKET_ID). Tests of emulator-only facts (seed, demo users, control plane, exact
+// shapes) skip with a reason.
 import { createTestEmulator } from '../../testing.ts';
 
 export type TestEmulator = Awaited<ReturnType<typeof createTestEmulator>>;
