@@ -60,6 +60,12 @@ const BASE = '/trackit/webapi';
 const MAX_BODY_BYTES = 1024 * 1024;
 const INT32_MAX = 2_147_483_647;
 const JSON_TYPE = 'application/json; charset=utf-8';
+/** Every WebApi answer is JSON that must not be sniffed or cached (a token or a ticket in a shared cache leaks). */
+const API_HEADERS: Readonly<Record<string, string>> = Object.freeze({
+  'Content-Type': JSON_TYPE,
+  'X-Content-Type-Options': 'nosniff',
+  'Cache-Control': 'no-store',
+});
 
 /** Header a response carries when a fault asks for the connection to be dropped (see testing.ts for in-process use). */
 export const DROP_HEADER = 'x-emulator-drop';
@@ -87,12 +93,14 @@ function originalPath(url: string): string {
 function message(status: number, text: string, extra?: Record<string, string>): Response {
   return new Response(JSON.stringify({ Message: text }), {
     status,
-    headers: { 'Content-Type': JSON_TYPE, ...extra },
+    headers: { ...API_HEADERS, ...extra },
   });
 }
 
 function jsonText(body: string, status = 200): Response {
-  return new Response(body, { status, headers: { 'Content-Type': JSON_TYPE } });
+  // Headers set at construction, not patched later: @hono/node-server then writes the string body directly.
+  // A fresh object each time: the server adds Content-Length to the one it is given.
+  return new Response(body, { status, headers: { ...API_HEADERS } });
 }
 
 /** Path ids are int32 in the real server's routes (protocol-notes §2.1): anything else is "The request is invalid." */
@@ -308,14 +316,16 @@ export function createApp(store: Store, options: AppOptions = {}): EmulatorApp {
         c.res = fault.drop ? drop(c) : await faultResponse(fault, c.res);
       }
     }
-    c.res.headers.set('X-Content-Type-Options', 'nosniff');
-    c.res.headers.set('Cache-Control', 'no-store');
+    if (fault) {
+      c.res.headers.set('X-Content-Type-Options', 'nosniff');
+      c.res.headers.set('Cache-Control', 'no-store');
+    }
     if (controlOn) {
       control.record({
         method,
         path: subPath,
         fullPath,
-        status: c.res.headers.has(DROP_HEADER) ? 0 : c.res.status,
+        status: fault?.drop ? 0 : c.res.status,
         at: formatMicros(Date.now() * 1000),
       });
     }
@@ -343,7 +353,7 @@ export function createApp(store: Store, options: AppOptions = {}): EmulatorApp {
     const outcome = tokenRequest(store, form, ttl);
     return new Response(JSON.stringify(outcome.body), {
       status: outcome.status,
-      headers: { 'Content-Type': JSON_TYPE, Pragma: 'no-cache', Expires: '-1' },
+      headers: { ...API_HEADERS, Pragma: 'no-cache', Expires: '-1' },
     });
   };
   api('/token', { GET: token, POST: token });
