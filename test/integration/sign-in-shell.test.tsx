@@ -2,7 +2,11 @@ import { MantineProvider, TextInput } from '@mantine/core';
 import { render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { recordRecentTicket, togglePinned } from '../../src/features/tickets/recent-tickets.ts';
+import {
+  forgetKeptTicketLists,
+  recordRecentTicket,
+  togglePinned,
+} from '../../src/features/tickets/recent-tickets.ts';
 import { GoToTicketBox } from '../../src/features/shell/go-to-ticket-box.tsx';
 import { parseTicketId } from '../../src/features/tickets/ticket-id.ts';
 import { disposeApp, renderApp, type RenderedApp } from './sign-in-harness.tsx';
@@ -12,6 +16,8 @@ let app: RenderedApp | undefined;
 
 beforeEach(() => {
   window.localStorage.clear();
+  // The ticket lists are kept in memory between storage events; start each test from an empty storage.
+  forgetKeptTicketLists();
 });
 
 afterEach(() => {

@@ -2,12 +2,15 @@ import { act, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { LAST_SIGN_IN_KEY } from '../../src/api/session.ts';
 import { startApp } from '../../src/app/start-app.tsx';
+import { forgetKeptTicketLists } from '../../src/features/tickets/recent-tickets.ts';
 import { disposeApp, renderApp, type RenderedApp } from './sign-in-harness.tsx';
 
 let app: RenderedApp | undefined;
 
 beforeEach(() => {
   window.localStorage.clear();
+  // The ticket lists are kept in memory between storage events; start each test from an empty storage.
+  forgetKeptTicketLists();
 });
 
 afterEach(() => {
