@@ -12,7 +12,7 @@ const caddy = findCaddy();
 const skip = caddy
   ? false
   : 'caddy is not installed (Debian: apt-get install -y caddy): the Caddy recipe was NOT tried';
-if (!caddy) console.log(`# SKIP ${skip}`);
+if (!caddy) console.log(`SKIP ${skip}`);
 
 describe('deploy/Caddyfile', { skip }, () => {
   let emulator: RunningEmulator;

@@ -11,7 +11,7 @@ const goals = { performance: 95, accessibility: 100 };
 const skip = findChromium()
   ? false
   : 'no Chromium executable (CHROMIUM_PATH or /usr/bin/chromium): Lighthouse was NOT run';
-if (skip) console.log(`# SKIP ${skip}`);
+if (skip) console.log(`SKIP ${skip}`);
 
 function describeScores(scores: LighthouseScores): string {
   const metrics = Object.entries(scores.metrics)
@@ -27,7 +27,7 @@ describe('Lighthouse, desktop preset', { skip }, () => {
     const distDir = await ensureDist();
     for (let run = 1; run <= 2; run += 1) {
       for (const scores of await runLighthouse(distDir)) {
-        console.log(`# run ${run}: ${describeScores(scores)}`);
+        console.log(`run ${run}: ${describeScores(scores)}`);
         const previous = best.get(scores.page);
         if (!previous || scores.performance > previous.performance) best.set(scores.page, scores);
       }

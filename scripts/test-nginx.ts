@@ -12,7 +12,7 @@ const nginx = findNginx();
 const skip = nginx
   ? false
   : 'nginx is not installed (Debian: apt-get install -y nginx): the nginx recipe was NOT tried';
-if (!nginx) console.log(`# SKIP ${skip}`);
+if (!nginx) console.log(`SKIP ${skip}`);
 
 for (const [recipe, base] of [
   ['nginx.conf', '/'],
