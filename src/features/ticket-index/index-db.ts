@@ -77,12 +77,20 @@ export interface IndexStore {
 }
 
 interface IndexSchema extends DBSchema {
-  tickets: { key: number; value: IndexedTicket };
+  /** Tickets in chunks of CHUNK_IDS consecutive ids: 10,000 records cost a browser far more to read one by one
+   * than 40 arrays do (bench/index-load.ts), and start-up reads them all. */
+  ticketChunks: { key: number; value: IndexedTicket[] };
   missing: { key: number; value: MissingTicket };
   meta: { key: string; value: unknown };
 }
 
 const DB_VERSION = 1;
+/** Ids per stored chunk. */
+export const CHUNK_IDS = 256;
+
+function chunkOf(id: number): number {
+  return Math.floor(id / CHUNK_IDS);
+}
 const DB_PREFIX = 'trackit-index:';
 
 export interface IndexOwner {
@@ -156,8 +164,7 @@ export async function openIndexStore(
   let db: IDBPDatabase<IndexSchema> | null = null;
   db = await openDB<IndexSchema>(name, DB_VERSION, {
     upgrade(database) {
-      if (!database.objectStoreNames.contains('tickets'))
-        database.createObjectStore('tickets', { keyPath: 'id' });
+      if (!database.objectStoreNames.contains('ticketChunks')) database.createObjectStore('ticketChunks');
       if (!database.objectStoreNames.contains('missing'))
         database.createObjectStore('missing', { keyPath: 'id' });
       if (!database.objectStoreNames.contains('meta')) database.createObjectStore('meta');
@@ -172,9 +179,9 @@ export async function openIndexStore(
   const opened = db;
   const recorded = await opened.get('meta', OWNER_KEY);
   if (recorded !== ownerKey) {
-    const tx = opened.transaction(['tickets', 'missing', 'meta'], 'readwrite');
+    const tx = opened.transaction(['ticketChunks', 'missing', 'meta'], 'readwrite');
     await Promise.all([
-      tx.objectStore('tickets').clear(),
+      tx.objectStore('ticketChunks').clear(),
       tx.objectStore('missing').clear(),
       tx.objectStore('meta').clear(),
     ]);
@@ -188,28 +195,48 @@ export async function openIndexStore(
       const current = db;
       if (!current) return { tickets: [], missing: [], meta: null };
       // One transaction and one getAll per store: no per-record awaits (start-up goal: 10,000 tickets in 500 ms).
-      const tx = current.transaction(['tickets', 'missing', 'meta'], 'readonly');
-      const [tickets, missing, meta] = await Promise.all([
-        tx.objectStore('tickets').getAll(),
+      const tx = current.transaction(['ticketChunks', 'missing', 'meta'], 'readonly');
+      const [chunks, missing, meta] = await Promise.all([
+        tx.objectStore('ticketChunks').getAll(),
         tx.objectStore('missing').getAll(),
         tx.objectStore('meta').get(META_KEY),
       ]);
       await tx.done;
-      return { tickets, missing, meta: isSyncMeta(meta) ? meta : null };
+      return { tickets: chunks.flat(), missing, meta: isSyncMeta(meta) ? meta : null };
     },
     async write(change) {
       const current = db;
       if (!current) return;
-      const tx = current.transaction(['tickets', 'missing', 'meta'], 'readwrite');
-      const tickets = tx.objectStore('tickets');
+      const tx = current.transaction(['ticketChunks', 'missing', 'meta'], 'readwrite');
+      const chunkStore = tx.objectStore('ticketChunks');
       const missing = tx.objectStore('missing');
       // Requests are queued without awaiting each one in turn; one Promise.all waits for them and the commit.
       const requests: Promise<unknown>[] = [];
-      for (const id of change.remove ?? []) requests.push(tickets.delete(id));
-      for (const ticket of change.put ?? []) requests.push(tickets.put(ticket));
       for (const id of change.found ?? []) requests.push(missing.delete(id));
       for (const record of change.missing ?? []) requests.push(missing.put(record));
       if (change.meta) requests.push(tx.objectStore('meta').put(change.meta, META_KEY));
+      // Tickets: read each touched chunk, change it, write it back, all in this transaction.
+      const touched = new Map<number, { put: IndexedTicket[]; remove: Set<number> }>();
+      const entry = (id: number) => {
+        const key = chunkOf(id);
+        let found = touched.get(key);
+        if (!found) {
+          found = { put: [], remove: new Set() };
+          touched.set(key, found);
+        }
+        return found;
+      };
+      for (const id of change.remove ?? []) entry(id).remove.add(id);
+      for (const ticket of change.put ?? []) entry(ticket.id).put.push(ticket);
+      const keys = [...touched.keys()];
+      const stored = await Promise.all(keys.map((key) => chunkStore.get(key)));
+      keys.forEach((key, i) => {
+        const edit = touched.get(key)!;
+        const byId = new Map((stored[i] ?? []).map((ticket) => [ticket.id, ticket]));
+        for (const id of edit.remove) byId.delete(id);
+        for (const ticket of edit.put) byId.set(ticket.id, ticket);
+        requests.push(byId.size === 0 ? chunkStore.delete(key) : chunkStore.put([...byId.values()], key));
+      });
       await Promise.all([...requests, tx.done]);
     },
     close() {
