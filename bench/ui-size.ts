@@ -32,11 +32,18 @@ export const uiSizeBench: Bench = {
         },
         { name: `${size.route}: JavaScript (raw)`, value: kb(size.js.bytes), unit: 'kB' },
       );
-      notes.push(
-        `${size.route} (${size.journey}): ${size.files
-          .map((file) => `${file.file} ${formatKb(file.gzipBytes)}`)
-          .join(', ')}`,
-      );
+      const list = (files: typeof size.files) =>
+        files.map((file) => `${file.file} ${formatKb(file.gzipBytes)}`).join(', ');
+      notes.push(`${size.route} (${size.journey}): ${list(size.files)}`);
+      if (size.idlePrefetch.length > 0) {
+        const idleJs = size.idlePrefetch.filter((file) => file.kind === 'js');
+        metrics.push({
+          name: `${size.route}: JavaScript prefetched while idle (gzip)`,
+          value: kb(idleJs.reduce((total, file) => total + file.gzipBytes, 0)),
+          unit: 'kB',
+        });
+        notes.push(`${size.route}, prefetched while idle afterwards: ${list(size.idlePrefetch)}`);
+      }
     }
     return {
       name: 'ui-size',

@@ -20,7 +20,10 @@ describe('size budgets per route', () => {
     for (const size of sizes) {
       console.log(
         `${size.route}: JS ${formatKb(size.js.gzipBytes)} gz (${formatKb(size.js.bytes)} raw), ` +
-          `CSS ${formatKb(size.css.gzipBytes)} gz, files: ${size.files.map((file) => file.file).join(', ')}`,
+          `CSS ${formatKb(size.css.gzipBytes)} gz, files: ${size.files.map((file) => file.file).join(', ')}` +
+          (size.idlePrefetch.length > 0
+            ? `; prefetched while idle: ${size.idlePrefetch.map((file) => `${file.file} ${formatKb(file.gzipBytes)}`).join(', ')}`
+            : ''),
       );
     }
   });
