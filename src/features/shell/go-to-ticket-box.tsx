@@ -26,6 +26,8 @@ export function GoToTicketBox({ parseTicketId, onOpen, withShortcut = true }: Go
           [
             '/',
             () => {
+              // Not from under an open dialog (the sign-in dialog, a confirmation): focus belongs there.
+              if (document.querySelector('[role="dialog"][aria-modal="true"]')) return;
               inputRef.current?.focus();
               inputRef.current?.select();
             },
