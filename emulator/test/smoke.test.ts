@@ -1,4 +1,9 @@
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createApp } from '../app.ts';
+import { openStore } from '../store.ts';
 import { createTestEmulator } from '../testing.ts';
 import type { TestEmulator } from '../testing.ts';
 
@@ -114,5 +119,53 @@ describe('emulator smoke', () => {
     });
     await expect(get('/tickets/101')).rejects.toThrow(TypeError);
     expect((await get('/tickets/101')).status).toBe(200);
+  });
+});
+
+describe('serving the built app', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'emulator-spa-'));
+  mkdirSync(join(dir, 'assets'));
+  writeFileSync(
+    join(dir, 'index.html'),
+    '<!doctype html><link rel="icon" href="./favicon.svg"><script type="module" src="./assets/index-abc123.js"></script>',
+  );
+  writeFileSync(join(dir, 'assets', 'index-abc123.js'), `console.log(${JSON.stringify('x'.repeat(4000))});`);
+  const store = openStore({ path: ':memory:', seedTickets: 5 });
+  const app = createApp(store, { appDir: dir, appBase: '/helpdesk/' });
+  afterAll(() => {
+    store.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('serves index.html for client routes with absolute asset URLs and production headers', async () => {
+    const res = await app.request('http://x/helpdesk/tickets/101');
+    expect(res.status).toBe(200);
+    expect(await res.text()).toContain('src="/helpdesk/assets/index-abc123.js"');
+    expect(res.headers.get('content-security-policy')).toContain("frame-ancestors 'none'");
+    expect(res.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(res.headers.get('referrer-policy')).toBe('no-referrer');
+    expect(res.headers.get('cache-control')).toBe('no-store');
+  });
+
+  it('caches hashed assets for a year and compresses them on request', async () => {
+    const res = await app.request('http://x/helpdesk/assets/index-abc123.js', {
+      headers: { 'Accept-Encoding': 'gzip' },
+    });
+    expect(res.status).toBe(200);
+    expect(res.headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
+    expect(res.headers.get('content-encoding')).toBe('gzip');
+  });
+
+  it('answers 404 for a missing asset and for /TrackIt paths outside the WebApi', async () => {
+    expect((await app.request('http://x/helpdesk/assets/missing-123.js')).status).toBe(404);
+    expect((await app.request('http://x/TrackIt/other')).status).toBe(404);
+  });
+
+  it('serves a config.json built from the seed vocabulary, never cached', async () => {
+    const res = await app.request('http://x/helpdesk/config.json');
+    const config = (await res.json()) as { apiBaseUrl: string; vocabulary: { statuses: { name: string }[] } };
+    expect(res.headers.get('cache-control')).toBe('no-store');
+    expect(config.apiBaseUrl).toBe('/TrackIt/WebApi');
+    expect(config.vocabulary.statuses.map((s) => s.name)).toContain('Escalated');
   });
 });
