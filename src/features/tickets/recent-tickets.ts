@@ -44,11 +44,22 @@ function storageKey(kind: ListKind, owner: string): string {
 }
 
 const listeners = new Set<() => void>();
-// Parsed lists by storage key. Every render of the header and the detail view reads these, and a localStorage
-// read is a synchronous call into the browser, so a list is read once and then kept until this tab writes it
-// or another tab's `storage` event says it changed.
-const snapshots = new Map<string, readonly unknown[]>();
+// Parsed lists by storage key, with the raw text they came from (so an unchanged list keeps its identity, as
+// useSyncExternalStore needs). Every render of the header and the detail view reads these, and a localStorage
+// read is a synchronous call into the browser, so within one synchronous run (a render pass) the kept list is
+// trusted; the next run reads storage again, which also catches writes by other tabs or by code that bypasses
+// this module.
+const snapshots = new Map<string, { raw: string | null; value: readonly unknown[] }>();
+let trustedThisTask = false;
 const EMPTY: readonly never[] = Object.freeze([]);
+
+function trustForThisTask(): void {
+  if (trustedThisTask) return;
+  trustedThisTask = true;
+  queueMicrotask(() => {
+    trustedThisTask = false;
+  });
+}
 
 function storage(): Storage | null {
   try {
@@ -70,8 +81,10 @@ function readRaw(key: string): string | null {
 function readList<T>(kind: ListKind, owner: string, schema: z.ZodType<T[]>): readonly T[] {
   const key = storageKey(kind, owner);
   const cached = snapshots.get(key);
-  if (cached) return cached as readonly T[];
+  if (cached && trustedThisTask) return cached.value as readonly T[];
   const raw = readRaw(key);
+  trustForThisTask();
+  if (cached && cached.raw === raw) return cached.value as readonly T[];
   let value: readonly T[] = EMPTY;
   if (raw !== null) {
     try {
@@ -82,7 +95,7 @@ function readList<T>(kind: ListKind, owner: string, schema: z.ZodType<T[]>): rea
       value = EMPTY;
     }
   }
-  snapshots.set(key, value);
+  snapshots.set(key, { raw, value });
   return value;
 }
 
@@ -90,7 +103,7 @@ function notify(): void {
   for (const listener of listeners) listener();
 }
 
-/** Forgets the kept lists so the next read goes to localStorage (another tab wrote, or a test cleared it). */
+/** Forgets the kept lists so the next read goes to localStorage (another tab wrote to it). */
 export function forgetKeptTicketLists(): void {
   snapshots.clear();
   notify();
@@ -104,9 +117,10 @@ if (typeof window !== 'undefined') {
 
 function writeList(kind: ListKind, owner: string, list: readonly TicketRef[]): void {
   const key = storageKey(kind, owner);
-  snapshots.set(key, list);
+  const raw = JSON.stringify(list);
+  snapshots.set(key, { raw, value: list });
   try {
-    storage()?.setItem(key, JSON.stringify(list));
+    storage()?.setItem(key, raw);
   } catch {
     // Quota exceeded or storage disabled: the lists are a convenience (kept for this tab), never an error.
   }
