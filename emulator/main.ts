@@ -1,6 +1,8 @@
 // The emulator program, and the only file that opens a socket.
 //   npm run emulator                                  the WebApi alone
 //   tsx emulator/main.ts --app dist [--app-base /x/]  the WebApi and the built app on one port
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import { serve } from '@hono/node-server';
 import type { ServerType } from '@hono/node-server';
 import { createApp } from './app.ts';
@@ -28,6 +30,15 @@ function parseArgs(argv: readonly string[]): Args {
     if (flag === '--app') args.appDir = value();
     else if (flag === '--app-base') args.appBase = value();
     else throw new SettingsError(flag, 'is not an option (use --app <dir> and --app-base </path/>).');
+  }
+  if (args.appDir !== undefined && !existsSync(join(args.appDir, 'index.html'))) {
+    throw new SettingsError(
+      '--app',
+      `no index.html in '${args.appDir}' (build the app first: npm run build).`,
+    );
+  }
+  if (args.appBase !== undefined && !args.appBase.startsWith('/')) {
+    throw new SettingsError('--app-base', `must start with '/', got '${args.appBase}'.`);
   }
   return args;
 }
