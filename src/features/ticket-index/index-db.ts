@@ -257,3 +257,16 @@ export async function listIndexDatabases(): Promise<string[] | null> {
   const all = await indexedDB.databases();
   return all.map((d) => d.name ?? '').filter(isIndexDatabaseName);
 }
+
+/**
+ * A store that keeps nothing: the index then lives in memory for this visit only. Used when IndexedDB cannot be
+ * opened (disabled by policy, some private modes), so that lists still work from what this visit loads.
+ */
+export function memoryIndexStore(name: string): IndexStore {
+  return {
+    name,
+    loadAll: () => Promise.resolve({ tickets: [], missing: [], meta: null }),
+    write: () => Promise.resolve(),
+    close: () => undefined,
+  };
+}

@@ -42,7 +42,7 @@ import { useApiClient, useSessionState } from '../../api/api-context.ts';
 import { ticketKeys } from '../../api/queries.ts';
 import { useConfig } from '../../config/config-context.ts';
 import { clearThisBrowsersData } from './index-clear.ts';
-import { openIndexStore, type IndexOwner } from './index-db.ts';
+import { indexDatabaseName, memoryIndexStore, openIndexStore, type IndexOwner } from './index-db.ts';
 import {
   feedFromQueryClient,
   fetchTicketWith,
@@ -120,7 +120,7 @@ export function TicketIndexProvider({ pinnedIds = [], backgroundSync, children }
       const store = await openIndexStore(owner, {
         // Another tab cleared this browser's data: open again (empty) once it is gone.
         onClosedByOther: () => setTimeout(() => setGeneration((g) => g + 1), 250),
-      });
+      }).catch(() => memoryIndexStore(indexDatabaseName(owner)));
       const index = await openTicketIndex(store);
       if (cancelled) {
         index.close();
