@@ -41,8 +41,9 @@ export function TicketHeader({
 }: TicketHeaderProps) {
   return (
     <header className={classes.header}>
-      <Group justify="space-between" align="flex-start" gap="sm" wrap="nowrap">
-        <Stack gap={2} style={{ minWidth: 0, flex: 1 }}>
+      {/* The summary keeps a readable width; with many actions they move to a row of their own below it. */}
+      <Group justify="space-between" align="flex-start" gap="sm" wrap="wrap">
+        <Stack gap={2} style={{ minWidth: 0, flex: '1 1 44rem' }}>
           <Text size="sm" c="dimmed" fw={600}>
             Ticket #{ticket.id}
           </Text>
@@ -50,7 +51,7 @@ export function TicketHeader({
             {ticket.summary ?? 'No summary'}
           </Title>
         </Stack>
-        <Group gap="xs" justify="flex-end">
+        <Group gap="xs" style={{ flex: '0 1 auto' }}>
           {actions}
           <Button
             variant={pinned ? 'light' : 'default'}
