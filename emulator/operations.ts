@@ -95,7 +95,9 @@ function coerce(field: FieldDef, raw: unknown): WireValue {
       throw invalid(field, raw);
     case 'date': {
       const micros = typeof raw === 'string' ? parseWireDate(raw) : null;
-      if (micros === null || micros < 0 || micros > 253_402_300_799_000_000) throw invalid(field, raw);
+      // SQL Server's datetime range: 1753-01-01 to 9999-12-31.
+      if (micros === null || micros < -6_847_804_800_000_000 || micros > 253_402_300_799_000_000)
+        throw invalid(field, raw);
       return formatMicros(micros);
     }
     case 'text':

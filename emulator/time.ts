@@ -15,12 +15,16 @@ export function parseWireDate(text: string): number | null {
       text.trim(),
     );
   if (!match) return null;
-  const [, day, hh = '00', mm = '00', ss = '00', frac = '', zone = 'Z'] = match;
+  const [, day = '', hh = '00', mm = '00', ss = '00', frac = '', zone = 'Z'] = match;
   const zoneText = zone === 'Z' ? 'Z' : zone.includes(':') ? zone : `${zone.slice(0, 3)}:${zone.slice(3)}`;
   const ms = Date.parse(`${day}T${hh}:${mm}:${ss}${zoneText}`);
   if (Number.isNaN(ms)) return null;
-  // Reject rolled-over dates such as 2024-02-31, which Date.parse quietly moves into March.
-  if (zone === 'Z' && new Date(ms).toISOString().slice(0, 10) !== day) return null;
+  // Reject rolled-over dates such as 2023-02-29, which Date.parse quietly moves into March.
+  const [y, m, d] = day.split('-').map(Number) as [number, number, number];
+  const check = new Date(Date.UTC(2000, m - 1, d));
+  check.setUTCFullYear(y);
+  if (check.getUTCMonth() !== m - 1 || check.getUTCDate() !== d) return null;
+  if (Number(hh) > 23 || Number(mm) > 59 || Number(ss) > 59) return null;
   const micros = Math.round(Number(`0.${frac || '0'}`) * 1_000_000);
   return ms * 1000 + micros;
 }
