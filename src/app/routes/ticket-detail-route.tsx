@@ -24,8 +24,9 @@ import { isOverdue, toTicketSummary } from '../../features/tickets/ticket-summar
 import { useDocumentTitle } from '../use-document-title.ts';
 import classes from './ticket-detail-route.module.css';
 
+// Inside an error alert: the alert's own text colour (and an underline) keeps AA contrast in both schemes.
 const startPageLink = (
-  <Anchor component={Link} to="/" size="sm">
+  <Anchor component={Link} to="/" size="sm" c="inherit" underline="always">
     Go to the start page
   </Anchor>
 );
