@@ -72,15 +72,19 @@ export function TicketCreateForm({
     isEmpty: (values) => changedSeqs(initial, values, seqs).length === 0,
   });
   const [restoredAt, setRestoredAt] = useState(draft.restoredAt);
+  const [changedList, setChangedList] = useState(() => changedSeqs(initial, draft.value, seqs).join(','));
   const form = useForm<FieldFormValues>({
-    mode: 'controlled',
+    mode: 'uncontrolled',
     initialValues: draft.value,
     validate: validators,
-    onValuesChange: (values) => draft.save(values),
+    onValuesChange: (values) => {
+      setChangedList(changedSeqs(initial, values, seqs).join(','));
+      draft.save(values);
+    },
   });
   const [submitError, setSubmitError] = useState<unknown>(null);
   const formRef = useRef<HTMLFormElement>(null);
-  const changed = changedSeqs(initial, form.values, seqs);
+  const changed = changedList === '' ? [] : changedList.split(',').map(Number);
   const guard = useLeaveGuard(changed.length > 0);
 
   const mutation = useMutation({
@@ -164,7 +168,7 @@ export function TicketCreateForm({
       >
         <Stack gap="md">
           {restoredAt !== null && changed.length > 0 ? (
-            <Alert variant="light" color="blue" title="Your unsaved ticket is back">
+            <Alert variant="light" color="blue" title="Your unsaved ticket is back" role="status">
               <Group justify="space-between" gap="sm">
                 <Text size="sm">Restored from a draft saved {formatDateTime(new Date(restoredAt))}.</Text>
                 <Button

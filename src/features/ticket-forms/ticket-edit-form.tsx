@@ -91,11 +91,19 @@ export function TicketEditForm({ ticketId, record, draftKey, owner, seen, onDone
   baseRef.current = base;
   initialRef.current = initial;
 
+  // Which fields differ from the original, as a string so that typing inside an already changed field does
+  // not re-render the form (the inputs are uncontrolled).
+  const [changedList, setChangedList] = useState(() =>
+    changedSeqs(start.initial, start.values, seqs).join(','),
+  );
   const form = useForm<FieldFormValues>({
-    mode: 'controlled',
+    mode: 'uncontrolled',
     initialValues: start.values,
     validate: validators,
-    onValuesChange: (values) => draft.save({ base: baseRef.current, initial: initialRef.current, values }),
+    onValuesChange: (values) => {
+      setChangedList(changedSeqs(initialRef.current, values, seqs).join(','));
+      draft.save({ base: baseRef.current, initial: initialRef.current, values });
+    },
   });
 
   const [conflict, setConflict] = useState<TicketConflict | null>(null);
@@ -103,7 +111,7 @@ export function TicketEditForm({ ticketId, record, draftKey, owner, seen, onDone
   const [submitError, setSubmitError] = useState<unknown>(null);
   const formRef = useRef<HTMLFormElement>(null);
 
-  const changed = changedSeqs(initial, form.values, seqs);
+  const changed = changedList === '' ? [] : changedList.split(',').map(Number);
   const dirty = changed.length > 0;
   const guard = useLeaveGuard(dirty);
 
@@ -170,6 +178,7 @@ export function TicketEditForm({ ticketId, record, draftKey, owner, seen, onDone
     initialRef.current = next.initial;
     baseRef.current = next.lastModified;
     form.setValues(next.values);
+    setChangedList(changedSeqs(next.initial, next.values, seqs).join(','));
     setConflict(null);
   }
 
@@ -206,7 +215,7 @@ export function TicketEditForm({ ticketId, record, draftKey, owner, seen, onDone
       >
         <Stack gap="md">
           {restoredAt !== null && dirty ? (
-            <Alert variant="light" color="blue" title="Your unsaved changes are back">
+            <Alert variant="light" color="blue" title="Your unsaved changes are back" role="status">
               <Group justify="space-between" gap="sm">
                 <Text size="sm">Restored from a draft saved {formatDateTime(new Date(restoredAt))}.</Text>
                 <Button
@@ -225,7 +234,7 @@ export function TicketEditForm({ ticketId, record, draftKey, owner, seen, onDone
             </Alert>
           ) : null}
           {serverMoved ? (
-            <Alert variant="light" color="yellow" title="This ticket changed on the server">
+            <Alert variant="light" color="yellow" title="This ticket changed on the server" role="status">
               <Text size="sm">
                 {wireText(record.get(TicketSeq.lastUser)?.value ?? null) ?? 'Someone'} changed it
                 {describeWhen(record)} after you opened this form. When you save you will see what changed,

@@ -35,7 +35,8 @@ function SectionFields({ form, seqs, context, disabled }: Omit<TicketFormSection
         const binding = form.getInputProps(path, input.kind === 'boolean' ? { type: 'checkbox' } : undefined);
         return (
           <div key={seq} className={wide ? classes.wide : undefined}>
-            <FieldInput {...input} {...binding} name={path} disabled={disabled} />
+            {/* Uncontrolled (@mantine/form mode 'uncontrolled'): typing re-renders the one input, not the form. */}
+            <FieldInput key={form.key(path)} {...input} {...binding} name={path} disabled={disabled} />
           </div>
         );
       })}
