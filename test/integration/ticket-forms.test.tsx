@@ -214,6 +214,7 @@ describe.each(shapes)('ticket forms (%s shape)', (shape) => {
     await harness.control('faults', { path: '^/tickets/101$', method: 'POST', status: 500, count: 1 });
     await user.click(screen.getByRole('button', { name: 'Save' }));
     const alert = await screen.findByRole('alert', { name: /could not save the changes/ }, { timeout: 5000 });
+    expect(within(alert).getByRole('button', { name: 'Retry' })).toBeEnabled();
     expect(summaryInput().value).toBe('Kept through a 500');
   });
 
