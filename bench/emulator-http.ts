@@ -57,7 +57,17 @@ async function visibleIds(baseUrl: string, token: string): Promise<number[]> {
   return (body.Results ?? []).map((r) => Number(r['1']?.Value)).filter((id) => Number.isInteger(id));
 }
 
-function loadMetrics(label: string, result: AutocannonResult, cpu: number | null): BenchMetric[] {
+function loadMetrics(
+  label: string,
+  result: AutocannonResult,
+  cpu: number | null,
+  generatorCpu: number,
+): BenchMetric[] {
+  const generator: BenchMetric = {
+    name: `${label}: load generator CPU time`,
+    value: Math.round(generatorCpu * 100) / 100,
+    unit: 's',
+  };
   const perCpuSecond: BenchMetric[] =
     cpu && cpu > 0
       ? [
@@ -87,6 +97,7 @@ function loadMetrics(label: string, result: AutocannonResult, cpu: number | null
       unit: 'req',
     },
     ...perCpuSecond,
+    generator,
   ];
 }
 
@@ -103,6 +114,7 @@ export const emulatorHttpBench: Bench = {
       const ids = found.length > 0 ? found : [101];
       await autocannon({ url: `${emulator.baseUrl}/tickets/101`, connections, duration: 2, headers });
       const cpuBefore = cpuSeconds(emulator.pid);
+      const generatorBefore = process.cpuUsage();
       const single = await autocannon({
         url: `${emulator.baseUrl}/tickets/101`,
         connections,
@@ -110,6 +122,7 @@ export const emulatorHttpBench: Bench = {
         headers,
       });
       const cpuMiddle = cpuSeconds(emulator.pid);
+      const generatorMiddle = process.cpuUsage();
       let next = 0;
       const path = new URL(emulator.baseUrl).pathname;
       const spread = await autocannon({
@@ -128,14 +141,27 @@ export const emulatorHttpBench: Bench = {
         ],
       });
       const cpuAfter = cpuSeconds(emulator.pid);
+      const generatorAfter = process.cpuUsage();
+      const generatorSeconds = (from: NodeJS.CpuUsage, to: NodeJS.CpuUsage) =>
+        (to.user + to.system - from.user - from.system) / 1e6;
       const spent = (from: number | null, to: number | null) =>
         from === null || to === null ? null : to - from;
       return {
         name: 'emulator-http',
         title: 'Emulator: GET /tickets/{id} under load',
         metrics: [
-          ...loadMetrics('ticket 101', single, spent(cpuBefore, cpuMiddle)),
-          ...loadMetrics(`${ids.length} tickets in turn`, spread, spent(cpuMiddle, cpuAfter)),
+          ...loadMetrics(
+            'ticket 101',
+            single,
+            spent(cpuBefore, cpuMiddle),
+            generatorSeconds(generatorBefore, generatorMiddle),
+          ),
+          ...loadMetrics(
+            `${ids.length} tickets in turn`,
+            spread,
+            spent(cpuMiddle, cpuAfter),
+            generatorSeconds(generatorMiddle, generatorAfter),
+          ),
         ],
         notes: [
           `autocannon ${connections} connections, pipelining 1, ${durationSeconds} s per run after a 2 s warm-up, loopback`,
