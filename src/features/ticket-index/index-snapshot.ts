@@ -59,6 +59,8 @@ export interface TicketIndex {
   }): Promise<void>;
   /** Resolves when every write so far is in IndexedDB. */
   flush(): Promise<void>;
+  /** Reads everything again from IndexedDB (another tab wrote to it). */
+  reload(): Promise<void>;
   close(): void;
   readonly closed: boolean;
 }
@@ -245,6 +247,18 @@ export async function openTicketIndex(
     markMissing: (records) => applyChange({ missing: records }),
     apply: applyChange,
     flush: () => writes,
+    async reload() {
+      await writes;
+      if (closed) return;
+      const fresh = await store.loadAll();
+      if (closed) return;
+      live.clear();
+      for (const ticket of fresh.tickets) live.set(ticket.id, ticket);
+      missing.clear();
+      for (const record of fresh.missing) missing.set(record.id, record);
+      meta = fresh.meta ?? emptySyncMeta();
+      changed(true);
+    },
     close() {
       if (closed) return;
       closed = true;

@@ -134,7 +134,7 @@ export function TicketIndexProvider({ pinnedIds = [], backgroundSync, children }
         statusTypeOf,
         settings: { concurrency, batchDelayMs, idleIntervalMs: refreshIntervalSeconds * 1000 },
       });
-      if (syncOn) engine.start();
+      const stopSharing = shareAcrossTabs(index, engine, syncOn);
       const freshness = startFreshnessLoop({
         intervalMs: refreshIntervalSeconds * 1000,
         visibility,
@@ -159,6 +159,7 @@ export function TicketIndexProvider({ pinnedIds = [], backgroundSync, children }
       });
       const next: TicketIndexHandle = { owner, index, engine, refreshNow: freshness.trigger };
       teardown = async () => {
+        stopSharing();
         freshness.stop();
         stopFeed();
         await engine.stop();
@@ -206,6 +207,59 @@ export function TicketIndexProvider({ pinnedIds = [], backgroundSync, children }
 
   const value = useMemo(() => ({ handle, clear }), [handle, clear]);
   return <TicketIndexContext value={value}>{children}</TicketIndexContext>;
+}
+
+/**
+ * Several tabs of one technician share one database. Where the browser has Web Locks, only the tab holding the
+ * lock runs the background sync (so two tabs never double the load on the server), and a BroadcastChannel tells
+ * the other tabs to re-read the database after writes. Elsewhere every tab syncs on its own.
+ */
+function shareAcrossTabs(index: TicketIndex, engine: SyncEngine, syncOn: boolean): () => void {
+  const locks = typeof navigator === 'undefined' ? undefined : navigator.locks;
+  if (!locks || typeof BroadcastChannel === 'undefined') {
+    if (syncOn) engine.start();
+    return () => undefined;
+  }
+  const released = new AbortController();
+  if (syncOn) {
+    locks
+      .request(`${index.name}:sync`, { signal: released.signal }, async () => {
+        // The previous holder may have written since this tab loaded.
+        await index.reload();
+        engine.start();
+        await new Promise<void>((resolve) => released.signal.addEventListener('abort', () => resolve()));
+      })
+      .catch(() => undefined);
+  }
+  const channel = new BroadcastChannel(`${index.name}:changes`);
+  let reloadTimer: ReturnType<typeof setTimeout> | null = null;
+  let postTimer: ReturnType<typeof setTimeout> | null = null;
+  let reloading = false;
+  channel.onmessage = () => {
+    if (reloadTimer !== null) return;
+    reloadTimer = setTimeout(() => {
+      reloadTimer = null;
+      reloading = true;
+      void index.reload().finally(() => {
+        reloading = false;
+      });
+    }, 1000);
+  };
+  const unsubscribe = index.subscribe(() => {
+    // Tell the others at most every two seconds, after the writes are in the database.
+    if (reloading || postTimer !== null) return;
+    postTimer = setTimeout(() => {
+      postTimer = null;
+      void index.flush().then(() => channel.postMessage('changed'));
+    }, 2000);
+  });
+  return () => {
+    released.abort();
+    unsubscribe();
+    if (reloadTimer !== null) clearTimeout(reloadTimer);
+    if (postTimer !== null) clearTimeout(postTimer);
+    channel.close();
+  };
 }
 
 function useIndexContext(): TicketIndexContextValue {
