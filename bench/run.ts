@@ -11,6 +11,7 @@ import { hasTaskset, projectRoot } from './emulator-process.ts';
 import { emulatorSeedBench } from './emulator-seed.ts';
 import { indexLoadBench } from './index-load.ts';
 import { indexSyncBench } from './index-sync.ts';
+import { uiFormsBench } from './ui-forms.ts';
 import { uiLighthouseBench } from './ui-lighthouse.ts';
 import { uiSizeBench } from './ui-size.ts';
 
@@ -22,6 +23,7 @@ export const benches: Bench[] = [
   indexLoadBench,
   indexSyncBench,
   uiLighthouseBench,
+  uiFormsBench,
 ];
 
 interface Failure {

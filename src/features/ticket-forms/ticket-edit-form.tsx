@@ -234,7 +234,7 @@ export function TicketEditForm({ ticketId, record, draftKey, owner, seen, onDone
             </Alert>
           ) : null}
           {serverMoved ? (
-            <Alert variant="light" color="yellow" title="This ticket changed on the server" role="status">
+            <Alert variant="light" color="blue" title="This ticket changed on the server" role="status">
               <Text size="sm">
                 {wireText(record.get(TicketSeq.lastUser)?.value ?? null) ?? 'Someone'} changed it
                 {describeWhen(record)} after you opened this form. When you save you will see what changed,

@@ -1,3 +1,8 @@
+// Stylesheets of the Mantine components only the forms use, loaded with the forms' lazy routes
+// (src/app/mantine-styles.ts lists the ones every screen needs).
+import '@mantine/core/styles/Accordion.css';
+import '@mantine/core/styles/NumberInput.css';
+import '@mantine/dates/styles.css';
 import { Accordion, Paper, SimpleGrid, Stack, Title } from '@mantine/core';
 import type { UseFormReturnType } from '@mantine/form';
 import { useState } from 'react';
