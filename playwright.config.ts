@@ -20,7 +20,8 @@ export default defineConfig<EmulatorOptions>({
   reporter: process.env.CI ? [['list'], ['html', { open: 'never' }]] : [['list']],
   use: {
     headless: true,
-    trace: 'retain-on-failure',
+    // Traces only when a test is retried (CI retries once): writing one per test costs time on two cores.
+    trace: 'on-first-retry',
     screenshot: 'only-on-failure',
     launchOptions: {
       ...(executablePath ? { executablePath } : {}),

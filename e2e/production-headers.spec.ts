@@ -7,11 +7,7 @@ const csp =
   "connect-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'self'";
 
 test.describe('the production headers @sub-path', () => {
-  test('index.html is sent with the strict CSP, nosniff, no referrer and no caching', async ({
-    request,
-    control,
-  }) => {
-    void control;
+  test('index.html is sent with the strict CSP, nosniff, no referrer and no caching', async ({ request }) => {
     const response = await request.get('./');
     expect(response.status()).toBe(200);
     const headers = response.headers();
@@ -21,8 +17,7 @@ test.describe('the production headers @sub-path', () => {
     expect(headers['cache-control']).toContain('no-store');
   });
 
-  test('a client route falls back to index.html, also uncached', async ({ request, control }) => {
-    void control;
+  test('a client route falls back to index.html, also uncached', async ({ request }) => {
     const response = await request.get('tickets/101');
     expect(response.status()).toBe(200);
     expect(response.headers()['content-type']).toContain('text/html');
@@ -30,8 +25,7 @@ test.describe('the production headers @sub-path', () => {
     expect(await response.text()).toContain('<div id="root">');
   });
 
-  test('config.json is never cached and hashed assets are immutable', async ({ request, control }) => {
-    void control;
+  test('config.json is never cached and hashed assets are immutable', async ({ request }) => {
     const config = await request.get('config.json');
     expect(config.status()).toBe(200);
     expect(config.headers()['cache-control']).toContain('no-store');

@@ -15,9 +15,7 @@ for (const colorScheme of ['light', 'dark'] as const) {
 
       test(`photographs the sign-in page, which fits the ${device} width (${colorScheme})`, async ({
         page,
-        control,
       }) => {
-        void control;
         await page.goto('./');
         await expect(page.getByRole('button', { name: 'Sign in', exact: true })).toBeVisible();
         await saveScreen(page, `sign-in-${colorScheme}-${device}`);

@@ -56,8 +56,7 @@ test.describe('the ticket detail journey', () => {
     ).toBeVisible();
   });
 
-  test('a deep link to a ticket survives signing in @sub-path', async ({ page, control }) => {
-    void control;
+  test('a deep link to a ticket survives signing in @sub-path', async ({ page }) => {
     await page.goto('tickets/101');
     await expect(page.getByLabel('Login ID', { exact: true })).toBeVisible();
     await fillSignIn(page);

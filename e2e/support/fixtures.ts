@@ -22,6 +22,8 @@ interface WorkerFixtures {
 }
 
 interface TestFixtures {
+  /** Automatic: every test starts from the seed, with no faults and an empty request log. */
+  freshEmulator: undefined;
   control: ControlPlane;
   cspViolations: CspViolation[];
   /** Signs in through the real sign-in page at the app's root and waits for the signed-in shell. */
@@ -44,14 +46,21 @@ export const test = base.extend<TestFixtures, WorkerFixtures & EmulatorOptions>(
     await provide(emulator.appUrl);
   },
 
-  // Every test starts from the seed with no faults and an empty request log: the emulator belongs to this
-  // worker alone, so a reset cannot pull the rug from under another test.
-  control: async ({ emulator }, provide) => {
-    const control = controlPlane(emulator.origin);
-    await control.reset();
-    await control.clearFaults();
-    await control.clearLog();
-    await provide(control);
+  // The emulator belongs to this worker alone, so a reset cannot pull the rug from under another test.
+  freshEmulator: [
+    async ({ emulator }, provide) => {
+      const control = controlPlane(emulator.origin);
+      await control.reset();
+      await control.clearFaults();
+      await control.clearLog();
+      await provide(undefined);
+    },
+    { auto: true },
+  ],
+
+  control: async ({ emulator, freshEmulator }, provide) => {
+    void freshEmulator;
+    await provide(controlPlane(emulator.origin));
   },
 
   // Automatic: the production CSP is enforced by the emulator and no test may see a violation.
@@ -64,8 +73,7 @@ export const test = base.extend<TestFixtures, WorkerFixtures & EmulatorOptions>(
     { auto: true },
   ],
 
-  signIn: async ({ page, control }, provide) => {
-    void control;
+  signIn: async ({ page }, provide) => {
     await provide(async (technician = tech1) => {
       await page.goto('./');
       await fillSignIn(page, technician);
