@@ -168,7 +168,9 @@ describe('walking ids downward', () => {
   it('asks again about a remembered miss after a day, a few at a time', async () => {
     const server = new FakeServer(idsWithGaps(101, 150, [140]));
     const index = await openTestIndex();
-    const { engine, clock } = engineFor(index, server, { settings: { missingRecheckBudget: 5 } });
+    const { engine, clock } = engineFor(index, server, {
+      settings: { missingRecheckBudget: 5, fullResyncMs: 30 * 24 * 60 * 60 * 1000 },
+    });
     await engine.runPass();
     server.tickets.set(140, { id: 140 });
     clock.advance(25 * 60 * 60 * 1000);
@@ -182,6 +184,24 @@ describe('walking ids downward', () => {
     }
     expect(index.get(140)).toBeDefined();
     expect(index.getMissing(140)).toBeUndefined();
+    await engine.stop();
+  });
+
+  it('walks every id again a day after the last full sync, so closed tickets changed elsewhere are seen', async () => {
+    const server = new FakeServer(idsWithGaps(101, 200, []));
+    server.tickets.set(150, { id: 150, status: 'Closed' });
+    const index = await openTestIndex();
+    const { engine, clock } = engineFor(index, server);
+    await engine.runPass();
+    expect(index.get(150)?.status).toBe('Closed');
+    server.tickets.set(150, { id: 150, status: 'Open', lastModified: '2026-11-28T07:00:00.0000000Z' });
+    clock.advance(3 * 60 * 60 * 1000);
+    await engine.runPass();
+    expect(index.get(150)?.status).toBe('Closed');
+    clock.advance(22 * 60 * 60 * 1000);
+    await engine.runPass();
+    expect(index.get(150)?.status).toBe('Open');
+    expect(index.meta().pending).toEqual([]);
     await engine.stop();
   });
 

@@ -57,6 +57,9 @@ export interface SyncSettings {
   maxBackoffMs?: number;
   /** A ticket that fails this often with a server error (not a network error) is recorded and skipped. Default 3. */
   maxAttemptsPerId?: number;
+  /** Once covered, every id is walked again after this long, so that closed tickets changed elsewhere (reopened,
+   * reassigned, deleted) do not stay stale: freshness re-reads only open and pinned ones. Default one day. */
+  fullResyncMs?: number;
   /** The lowest id walked. Default 1. */
   floorId?: number;
   /** The highest id the cold-start probe tries before concluding that nothing is visible. Default 2^24. */
@@ -186,6 +189,7 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
     maxBackoffMs: options.settings.maxBackoffMs ?? 5 * 60_000,
     maxAttemptsPerId: options.settings.maxAttemptsPerId ?? 3,
     floorId: Math.max(1, options.settings.floorId ?? 1),
+    fullResyncMs: options.settings.fullResyncMs ?? DAY_MS,
     probeCeiling: options.settings.probeCeiling ?? 2 ** 24,
   };
   const missingRecheckBudget = options.settings.missingRecheckBudget ?? settings.batchSize;
@@ -595,8 +599,19 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
     }
   }
 
+  /** Starts the walk over (top to floor) when the last full sync is older than fullResyncMs. */
+  async function rewalkIfDue(): Promise<void> {
+    const meta = index.meta();
+    if (meta.pending.length > 0 || meta.lastFullSyncAt === null || meta.walkedTop < settings.floorId) return;
+    const now = clock.now();
+    if (now - meta.lastFullSyncAt < settings.fullResyncMs) return;
+    const range: IdRange = { high: meta.walkedTop, low: settings.floorId, since: now };
+    await index.apply({ meta: { ...meta, pending: [range], walkTotal: range.high - range.low + 1 } });
+  }
+
   async function runPass(passOptions: { forceProbe?: boolean } = {}): Promise<void> {
     if (stopped || index.closed) return;
+    await rewalkIfDue();
     let probeNow = passOptions.forceProbe === true || probeDue();
     // A walk teaches how many ids this technician cannot see; when that calls for a wider gap window than the
     // probe used, the newest id is looked for again at once (a few times at most).
