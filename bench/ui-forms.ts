@@ -106,7 +106,8 @@ async function startAppServer(distDir: string): Promise<{ origin: string; stop: 
 export const uiFormsBench: Bench = {
   name: 'ui-forms',
   async run(): Promise<BenchResult> {
-    const server = await startAppServer(await ensureDist());
+    // BENCH_APP_DIR: a build made elsewhere (so a run does not rebuild the dist/ other checks are serving).
+    const server = await startAppServer(process.env.BENCH_APP_DIR ?? (await ensureDist()));
     const executablePath = findChromium();
     const browser = await chromium.launch({
       args: chromiumArgs,

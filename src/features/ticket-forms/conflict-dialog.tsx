@@ -1,4 +1,4 @@
-import { Alert, Button, Group, List, Modal, Stack, Table, Text } from '@mantine/core';
+import { Alert, Button, Group, List, Modal, Paper, Stack, Table, Text } from '@mantine/core';
 import { formatDateTime } from '../../fields/codecs.ts';
 import { describeFormValue, type TicketConflict } from './ticket-form-model.ts';
 import classes from './ticket-forms.module.css';
@@ -48,33 +48,54 @@ export function ConflictDialog({
             . Nothing has been saved yet.
           </Text>
           {conflict.conflicts.length > 0 ? (
-            <Table.ScrollContainer minWidth={480}>
-              <Table
-                className={classes.conflictTable}
-                striped
-                withTableBorder
-                aria-label="Fields you both changed"
-              >
-                <Table.Thead>
-                  <Table.Tr>
-                    <Table.Th scope="col">Field</Table.Th>
-                    <Table.Th scope="col">When you opened the form</Table.Th>
-                    <Table.Th scope="col">Theirs (now on the server)</Table.Th>
-                    <Table.Th scope="col">Yours</Table.Th>
-                  </Table.Tr>
-                </Table.Thead>
-                <Table.Tbody>
-                  {conflict.conflicts.map((entry) => (
-                    <Table.Tr key={entry.seq}>
-                      <Table.Th scope="row">{entry.label}</Table.Th>
-                      <Table.Td>{describeFormValue(entry.seq, entry.original)}</Table.Td>
-                      <Table.Td>{describeFormValue(entry.seq, entry.theirs)}</Table.Td>
-                      <Table.Td>{describeFormValue(entry.seq, entry.mine)}</Table.Td>
+            <>
+              {/* A table where there is room; on a phone the same facts stacked per field (one of the two is
+                displayed, so screen readers meet it once). */}
+              <Table.ScrollContainer minWidth={480} visibleFrom="sm">
+                <Table
+                  className={classes.conflictTable}
+                  striped
+                  withTableBorder
+                  aria-label="Fields you both changed"
+                >
+                  <Table.Thead>
+                    <Table.Tr>
+                      <Table.Th scope="col">Field</Table.Th>
+                      <Table.Th scope="col">When you opened the form</Table.Th>
+                      <Table.Th scope="col">Theirs (now on the server)</Table.Th>
+                      <Table.Th scope="col">Yours</Table.Th>
                     </Table.Tr>
-                  ))}
-                </Table.Tbody>
-              </Table>
-            </Table.ScrollContainer>
+                  </Table.Thead>
+                  <Table.Tbody>
+                    {conflict.conflicts.map((entry) => (
+                      <Table.Tr key={entry.seq}>
+                        <Table.Th scope="row">{entry.label}</Table.Th>
+                        <Table.Td>{describeFormValue(entry.seq, entry.original)}</Table.Td>
+                        <Table.Td>{describeFormValue(entry.seq, entry.theirs)}</Table.Td>
+                        <Table.Td>{describeFormValue(entry.seq, entry.mine)}</Table.Td>
+                      </Table.Tr>
+                    ))}
+                  </Table.Tbody>
+                </Table>
+              </Table.ScrollContainer>
+              <Stack gap="sm" hiddenFrom="sm">
+                {conflict.conflicts.map((entry) => (
+                  <Paper key={entry.seq} withBorder p="sm">
+                    <Text fw={700} size="sm" mb={4} style={{ overflowWrap: 'anywhere' }}>
+                      {entry.label}
+                    </Text>
+                    <dl className={classes.conflictList}>
+                      <dt>When you opened the form</dt>
+                      <dd>{describeFormValue(entry.seq, entry.original)}</dd>
+                      <dt>Theirs (now on the server)</dt>
+                      <dd>{describeFormValue(entry.seq, entry.theirs)}</dd>
+                      <dt>Yours</dt>
+                      <dd>{describeFormValue(entry.seq, entry.mine)}</dd>
+                    </dl>
+                  </Paper>
+                ))}
+              </Stack>
+            </>
           ) : (
             <Alert variant="light" color="blue">
               None of the fields you changed were changed by them, so saving overwrites nothing of theirs.
