@@ -24,6 +24,13 @@ export const appRoutes: RouteObject[] = [
         children: [
           { index: true, element: <HomeRoute /> },
           {
+            path: 'tickets',
+            lazy: async () => {
+              const { TicketListRoute } = await import('./routes/ticket-list-route.tsx');
+              return { Component: TicketListRoute };
+            },
+          },
+          {
             path: 'tickets/:id',
             lazy: async () => {
               const { TicketDetailRoute } = await import('./routes/ticket-detail-route.tsx');

@@ -62,7 +62,23 @@ export function HomeRoute() {
         description={
           <>
             Type a ticket number in <b>Go to ticket</b> at the top (or press <Kbd size="xs">/</Kbd>) and press
-            Enter.
+            Enter, or open the{' '}
+            <Anchor component={Link} to="/tickets">
+              ticket lists
+            </Anchor>
+            :{' '}
+            <Anchor component={Link} to="/tickets?view=mine">
+              my open tickets
+            </Anchor>
+            ,{' '}
+            <Anchor component={Link} to="/tickets?view=unassigned">
+              unassigned
+            </Anchor>
+            ,{' '}
+            <Anchor component={Link} to="/tickets?view=overdue">
+              overdue
+            </Anchor>
+            .
           </>
         }
       />

@@ -1,4 +1,4 @@
-import { AppShell, Group } from '@mantine/core';
+import { AppShell, Button, Group } from '@mantine/core';
 import type { ReactNode } from 'react';
 import { Link } from 'react-router';
 import { TicketIcon } from '../../ui/icons.tsx';
@@ -39,7 +39,19 @@ export function AppFrame({ siteName, goToTicket, ticketsMenu, userMenu, children
           {goToTicket}
           <div className={classes.spacer} />
           <NewTicketButton />
-          <nav aria-label="Tickets">{ticketsMenu}</nav>
+          <nav aria-label="Tickets" className={classes.nav}>
+            <Button
+              component={Link}
+              to="/tickets"
+              variant="subtle"
+              color="gray"
+              c="var(--mantine-color-text)"
+              px="xs"
+            >
+              Lists
+            </Button>
+            {ticketsMenu}
+          </nav>
           {userMenu}
         </Group>
       </AppShell.Header>
