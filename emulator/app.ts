@@ -215,6 +215,7 @@ export function createApp(store: Store, options: AppOptions = {}): EmulatorApp {
         error.status === 401 ? { 'WWW-Authenticate': 'Bearer' } : undefined,
       );
     }
+    if (!store.db.open) return message(503, 'The service is unavailable.');
     // Anything else is an emulator bug; nothing a client sends may produce a 500 (issue 2). Log it loudly so it
     // gets fixed, and answer like model binding would for input it could not handle.
     console.error(`emulator: unexpected error on ${c.req.method} ${c.req.url}:`, error);
@@ -299,6 +300,11 @@ export function createApp(store: Store, options: AppOptions = {}): EmulatorApp {
     const subPath = fullPath.slice(BASE.length) || '/';
     const method = c.req.method;
     if (latency > 0) await sleep(latency);
+    // A test may close the emulator while its app still has requests in flight: answer like a stopped service.
+    if (!store.db.open) {
+      c.res = message(503, 'The service is unavailable.');
+      return;
+    }
     const fault = controlOn && control.hasFaults ? control.take(method, subPath) : null;
     if (fault && fault.delayMs > 0) await sleep(fault.delayMs);
     if (fault && replacesResponse(fault) && !fault.after) {
