@@ -39,7 +39,16 @@ const featureZones = features.map((name) => ({
 
 export default tseslint.config(
   {
-    ignores: ['dist', 'dist-*', 'node_modules', 'playwright-report', 'test-results', '.data', 'coverage', 'postcss.config.cjs'],
+    ignores: [
+      'dist',
+      'dist-*',
+      'node_modules',
+      'playwright-report',
+      'test-results',
+      '.data',
+      'coverage',
+      'postcss.config.cjs',
+    ],
   },
   js.configs.recommended,
   ...tseslint.configs.strict,
@@ -50,7 +59,9 @@ export default tseslint.config(
   {
     plugins: { 'import-x': importX, 'react-hooks': reactHooks },
     settings: {
-      'import-x/resolver-next': [createTypeScriptImportResolver({ project: ['tsconfig.json', 'tsconfig.node.json'] })],
+      'import-x/resolver-next': [
+        createTypeScriptImportResolver({ project: ['tsconfig.json', 'tsconfig.node.json'] }),
+      ],
     },
     rules: {
       '@typescript-eslint/no-explicit-any': 'error',
@@ -61,6 +72,18 @@ export default tseslint.config(
       'import-x/no-duplicates': 'error',
       'react-hooks/rules-of-hooks': 'error',
       'react-hooks/exhaustive-deps': 'warn',
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            {
+              name: 'zod',
+              message:
+                "Import * as z from 'zod/mini': the classic API is not tree-shakable (about 40 kB gzip).",
+            },
+          ],
+        },
+      ],
       'no-restricted-syntax': [
         'error',
         {

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { ApiError } from './api-error.ts';
 import { toFieldMap, type FieldMap } from './field-map.ts';
 
@@ -9,30 +9,36 @@ import { toFieldMap, type FieldMap } from './field-map.ts';
 const wireRecord = z.record(z.string(), z.unknown());
 
 /** protocol-notes §5 #5: a record may come as an object or as an array of one (the first is taken). */
-const optionalRecordOrFirst = z
-  .union([wireRecord, z.array(z.unknown()), z.null()])
-  .optional()
-  .transform((value) => {
+const optionalRecordOrFirst = z.pipe(
+  z.optional(z.union([wireRecord, z.array(z.unknown()), z.null()])),
+  z.transform((value: Record<string, unknown> | unknown[] | null | undefined) => {
     if (value === undefined || value === null) return null;
     if (!Array.isArray(value)) return value;
     const first = wireRecord.safeParse(value[0]);
     return first.success ? first.data : null;
-  });
+  }),
+);
 
 /** Counts have only been seen as numbers; a numeric string is tolerated. */
-const count = z
-  .union([z.number().int().nonnegative(), z.string().regex(/^\d+$/).transform(Number), z.null()])
-  .optional()
-  .transform((value) => value ?? null);
+const count = z.pipe(
+  z.optional(
+    z.union([
+      z.int().check(z.nonnegative()),
+      z.pipe(z.string().check(z.regex(/^\d+$/)), z.transform(Number)),
+      z.null(),
+    ]),
+  ),
+  z.transform((value: number | null | undefined) => value ?? null),
+);
 
-function describeIssue(error: z.ZodError): string {
+function describeIssue(error: z.core.$ZodError): string {
   const issue = error.issues[0];
   if (!issue) return 'unexpected shape';
   const path = issue.path.map(String).join('.');
   return path ? `${path}: ${issue.message}` : issue.message;
 }
 
-function parseWith<Out>(schema: z.ZodType<Out>, body: unknown, what: string): Out {
+function parseWith<Out>(schema: z.ZodMiniType<Out>, body: unknown, what: string): Out {
   const result = schema.safeParse(body);
   if (!result.success) {
     throw new ApiError(
@@ -46,6 +52,12 @@ function parseWith<Out>(schema: z.ZodType<Out>, body: unknown, what: string): Ou
   return result.data;
 }
 
+/** Records a custom issue from inside a transform (zod/mini: issues are pushed onto the payload). */
+function fail(ctx: z.core.ParsePayload, input: unknown, message: string): never {
+  ctx.issues.push({ code: 'custom', message, input });
+  return z.NEVER;
+}
+
 function malformed(what: string, detail: string): ApiError {
   return new ApiError('malformed', `The server's answer for ${what} could not be read (${detail}).`, {
     status: 200,
@@ -55,16 +67,14 @@ function malformed(what: string, detail: string): ApiError {
 // ---- Tickets -------------------------------------------------------------------------------------------------
 
 /** protocol-notes §5 #1: `{"Ticket": {...}}` on real servers, `{"Tickets": {...}}` on the doc page. */
-const ticketEnvelope = z
-  .object({ Ticket: optionalRecordOrFirst, Tickets: optionalRecordOrFirst })
-  .transform((value, ctx) => {
+const ticketEnvelope = z.pipe(
+  z.object({ Ticket: optionalRecordOrFirst, Tickets: optionalRecordOrFirst }),
+  z.transform((value, ctx) => {
     const record = value.Ticket ?? value.Tickets;
-    if (!record) {
-      ctx.addIssue({ code: 'custom', message: 'expected "Ticket" or "Tickets"' });
-      return z.NEVER;
-    }
+    if (!record) return fail(ctx, value, 'expected "Ticket" or "Tickets"');
     return record;
-  });
+  }),
+);
 
 export function parseTicketEnvelope(body: unknown, what = 'the ticket'): FieldMap {
   return toFieldMap(parseWith(ticketEnvelope, body, what));
@@ -77,22 +87,20 @@ export interface TicketWithNote {
 }
 
 /** protocol-notes §5 #2: the note is under `Note`, `TicketNote` or `AssignmentNote`, object or array. */
-const ticketWithNoteEnvelope = z
-  .object({
+const ticketWithNoteEnvelope = z.pipe(
+  z.object({
     Ticket: optionalRecordOrFirst,
     Tickets: optionalRecordOrFirst,
     Note: optionalRecordOrFirst,
     TicketNote: optionalRecordOrFirst,
     AssignmentNote: optionalRecordOrFirst,
-  })
-  .transform((value, ctx) => {
+  }),
+  z.transform((value, ctx) => {
     const ticket = value.Ticket ?? value.Tickets;
-    if (!ticket) {
-      ctx.addIssue({ code: 'custom', message: 'expected "Ticket" or "Tickets"' });
-      return z.NEVER;
-    }
+    if (!ticket) return fail(ctx, value, 'expected "Ticket" or "Tickets"');
     return { ticket, note: value.Note ?? value.TicketNote ?? value.AssignmentNote };
-  });
+  }),
+);
 
 export function parseTicketWithNote(body: unknown, what = 'the ticket'): TicketWithNote {
   const parsed = parseWith(ticketWithNoteEnvelope, body, what);
@@ -102,20 +110,18 @@ export function parseTicketWithNote(body: unknown, what = 'the ticket'): TicketW
 // ---- Notes, attachments, assignments -------------------------------------------------------------------------
 
 /** protocol-notes §5 #5: GET /tickets/Note/{id} answers `{"Note": [ {...} ]}`; an object is accepted too. */
-const noteEnvelope = z
-  .object({
+const noteEnvelope = z.pipe(
+  z.object({
     Note: optionalRecordOrFirst,
     TicketNote: optionalRecordOrFirst,
     AssignmentNote: optionalRecordOrFirst,
-  })
-  .transform((value, ctx) => {
+  }),
+  z.transform((value, ctx) => {
     const record = value.Note ?? value.TicketNote ?? value.AssignmentNote;
-    if (!record) {
-      ctx.addIssue({ code: 'custom', message: 'expected "Note" with one record' });
-      return z.NEVER;
-    }
+    if (!record) return fail(ctx, value, 'expected "Note" with one record');
     return record;
-  });
+  }),
+);
 
 export function parseNoteEnvelope(body: unknown, what = 'the note'): FieldMap {
   return toFieldMap(parseWith(noteEnvelope, body, what));
@@ -152,35 +158,32 @@ export function parseRecordList(body: unknown, kind: ListKind, what: string = ki
 
 // ---- Templates, delete, searches, module fields --------------------------------------------------------------
 
-const templatesEnvelope = z
-  .looseObject({ TicketTemplates: z.array(wireRecord).nullish(), Templates: z.array(wireRecord).nullish() })
-  .transform((value, ctx) => {
+const templatesEnvelope = z.pipe(
+  z.looseObject({
+    TicketTemplates: z.nullish(z.array(wireRecord)),
+    Templates: z.nullish(z.array(wireRecord)),
+  }),
+  z.transform((value, ctx) => {
     const list = value.TicketTemplates ?? value.Templates;
-    if (!list) {
-      ctx.addIssue({ code: 'custom', message: 'expected "TicketTemplates"' });
-      return z.NEVER;
-    }
+    if (!list) return fail(ctx, value, 'expected "TicketTemplates"');
     return list;
-  });
+  }),
+);
 
 export function parseTemplates(body: unknown, what = 'the ticket templates'): FieldMap[] {
   return parseWith(templatesEnvelope, body, what).map(toFieldMap);
 }
 
 /** protocol-notes §5 #28: Delete answers `{"success": true}` (camelCase, unlike everything else). */
-const successEnvelope = z
-  .looseObject({
-    success: z.union([z.boolean(), z.enum(['true', 'false', 'True', 'False'])]).optional(),
-    Success: z.union([z.boolean(), z.enum(['true', 'false', 'True', 'False'])]).optional(),
-  })
-  .transform((value, ctx) => {
+const successFlag = z.optional(z.union([z.boolean(), z.enum(['true', 'false', 'True', 'False'])]));
+const successEnvelope = z.pipe(
+  z.looseObject({ success: successFlag, Success: successFlag }),
+  z.transform((value, ctx) => {
     const flag = value.success ?? value.Success;
-    if (flag === undefined) {
-      ctx.addIssue({ code: 'custom', message: 'expected "success"' });
-      return z.NEVER;
-    }
+    if (flag === undefined) return fail(ctx, value, 'expected "success"');
     return flag === true || flag === 'true' || flag === 'True';
-  });
+  }),
+);
 
 export function parseSuccess(body: unknown, what = 'the request'): boolean {
   return parseWith(successEnvelope, body, what);
@@ -235,21 +238,28 @@ export function parseModuleFields(body: unknown, what = 'the module fields'): Fi
 
 // ---- Token ---------------------------------------------------------------------------------------------------
 
-const optionalText = z
-  .union([z.string(), z.number(), z.null()])
-  .optional()
-  .transform((value) => (value === undefined || value === null ? null : String(value).trim() || null));
+const optionalText = z.pipe(
+  z.optional(z.union([z.string(), z.number(), z.null()])),
+  z.transform((value: string | number | null | undefined) =>
+    value === undefined || value === null ? null : String(value).trim() || null,
+  ),
+);
 
 /** protocol-notes §1.2: OWIN token response with Track-It!'s flat technician keys (spaces included). */
 export const tokenResponseSchema = z.object({
-  access_token: z.string().min(1),
-  token_type: z.string().optional(),
-  expires_in: z
-    .union([z.number().positive(), z.string().regex(/^\d+$/).transform(Number)])
-    .optional()
-    .catch(undefined),
-  refresh_token: z.string().min(1).optional().catch(undefined),
-  '.expires': z.string().optional().catch(undefined),
+  access_token: z.string().check(z.minLength(1)),
+  token_type: z.optional(z.string()),
+  expires_in: z.catch(
+    z.optional(
+      z.union([
+        z.number().check(z.positive()),
+        z.pipe(z.string().check(z.regex(/^\d+$/)), z.transform(Number)),
+      ]),
+    ),
+    undefined,
+  ),
+  refresh_token: z.catch(z.optional(z.string().check(z.minLength(1))), undefined),
+  '.expires': z.catch(z.optional(z.string()), undefined),
   username: optionalText,
   usergroupname: optionalText,
   'First Name': optionalText,

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 
 // Zod 4 probes `new Function('')` when an object schema is created, to decide whether to compile parsers. Under
 // the production CSP (script-src 'self', no 'unsafe-eval') the probe is blocked and reported as a

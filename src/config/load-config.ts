@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import type * as z from 'zod/mini';
 import { configSchema, type AppConfig } from './config-schema.ts';
 
 // config.json beside index.html (issue 3, Runtime configuration): one build serves every site. Every way it
@@ -49,7 +49,7 @@ function describeIssue(issue: z.core.$ZodIssue, raw: unknown): string {
   }
 }
 
-export function describeConfigProblems(error: z.ZodError, raw: unknown): string {
+export function describeConfigProblems(error: z.core.$ZodError, raw: unknown): string {
   const lines = error.issues
     .slice(0, 5)
     .map((issue) => `${formatConfigPath(issue.path)}: ${describeIssue(issue, raw)}`);

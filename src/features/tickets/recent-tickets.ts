@@ -1,5 +1,5 @@
 import { useSyncExternalStore } from 'react';
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { useSessionState } from '../../api/api-context.ts';
 
 // Recently viewed and pinned tickets, per technician, in localStorage. The WebApi keeps no such list
@@ -25,7 +25,7 @@ export interface PinnedTicket extends TicketRef {
 }
 
 const refShape = {
-  id: z.number().int().positive(),
+  id: z.int().check(z.positive()),
   summary: z.string(),
   status: z.string(),
 };
@@ -78,7 +78,7 @@ function readRaw(key: string): string | null {
   }
 }
 
-function readList<T>(kind: ListKind, owner: string, schema: z.ZodType<T[]>): readonly T[] {
+function readList<T>(kind: ListKind, owner: string, schema: z.ZodMiniType<T[]>): readonly T[] {
   const key = storageKey(kind, owner);
   const cached = snapshots.get(key);
   if (cached && trustedThisTask) return cached.value as readonly T[];
@@ -194,6 +194,24 @@ export function togglePinned(owner: string, ticket: TicketRef, now: Date = new D
 
 export function isPinned(owner: string, id: number): boolean {
   return readPinnedTickets(owner).some((t) => t.id === id);
+}
+
+/** Drops a ticket from the technician's recent and pinned lists (it was deleted). */
+export function forgetTicket(owner: string, id: number): void {
+  const recent = readRecentTickets(owner);
+  if (recent.some((t) => t.id === id))
+    writeList(
+      'recent',
+      owner,
+      recent.filter((t) => t.id !== id),
+    );
+  const pinned = readPinnedTickets(owner);
+  if (pinned.some((t) => t.id === id))
+    writeList(
+      'pinned',
+      owner,
+      pinned.filter((t) => t.id !== id),
+    );
 }
 
 /** The technician's recently viewed tickets, newest first; re-renders when any tab changes them. */
