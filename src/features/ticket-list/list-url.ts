@@ -110,7 +110,9 @@ export function serializeListState(state: ListState): URLSearchParams {
 }
 
 /** `/tickets?...` for a state: what the dashboard links to. */
-export function listHref(state: Partial<ListState> & { filters?: Partial<ListFilters> }): string {
+export function listHref(
+  state: Partial<Omit<ListState, 'filters'>> & { filters?: Partial<ListFilters> },
+): string {
   const full: ListState = {
     ...DEFAULT_LIST_STATE,
     ...state,
