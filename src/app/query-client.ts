@@ -14,6 +14,8 @@ declare module '@tanstack/react-query' {
     mutationMeta: {
       /** Query keys (prefixes) to invalidate once the mutation succeeds: the one place invalidation happens. */
       invalidates?: readonly QueryKey[];
+      /** Query keys (prefixes) to drop from the cache once the mutation succeeded (a deleted ticket). */
+      removes?: readonly QueryKey[];
     };
   }
 }
@@ -30,6 +32,12 @@ export function createQueryClient(): QueryClient {
       const keys = mutation.meta?.invalidates;
       if (!keys) return;
       await Promise.all(keys.map((queryKey) => queryClient.invalidateQueries({ queryKey })));
+    },
+    // Removal waits for the mutation's own onSuccess (a deleted ticket's view navigates away first), so no
+    // mounted view re-creates the queries by reading them again.
+    onSettled: (_data, error, _variables, _onMutateResult, mutation) => {
+      if (error !== null) return;
+      for (const queryKey of mutation.meta?.removes ?? []) queryClient.removeQueries({ queryKey });
     },
   });
   const queryClient: QueryClient = new QueryClient({

@@ -31,6 +31,14 @@ export const appRoutes: RouteObject[] = [
             },
           },
           {
+            // Its own chunk: the charts library (recharts) and its styles stay out of the first bundle.
+            path: 'dashboard',
+            lazy: async () => {
+              const { DashboardRoute } = await import('./routes/dashboard-route.tsx');
+              return { Component: DashboardRoute };
+            },
+          },
+          {
             path: 'tickets/:id',
             lazy: async () => {
               const { TicketDetailRoute } = await import('./routes/ticket-detail-route.tsx');

@@ -15,6 +15,7 @@ import {
   usePinnedTicketsOf,
   useRecentTicketsOf,
 } from '../../features/tickets/recent-tickets.ts';
+import { KeyboardShortcutsSheet } from '../keyboard-shortcuts-sheet.tsx';
 import { preloadTicketDetailWhenIdle } from '../preload.ts';
 import { signInPathFor } from '../return-path.ts';
 
@@ -99,6 +100,7 @@ export function SignedInLayout() {
         }}
         onSignOut={() => void signOut()}
       />
+      <KeyboardShortcutsSheet />
     </>
   );
 }

@@ -1,14 +1,25 @@
 import { Anchor, Badge, Grid, Skeleton, Stack, Tabs, Text, Title } from '@mantine/core';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { useEffect, useMemo, useState, type ReactNode } from 'react';
-import { Link, useParams } from 'react-router';
+import { notifications } from '@mantine/notifications';
+import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import { Link, useLocation, useNavigate, useParams } from 'react-router';
 import { useApiClient } from '../../api/api-context.ts';
 import { ticketQueries } from '../../api/queries.ts';
 import { useConfig } from '../../config/config-context.ts';
 import { AssignmentsList } from '../../features/assignments/assignments-list.tsx';
 import { AttachmentsList } from '../../features/attachments/attachments-list.tsx';
-import { NotesTimeline } from '../../features/notes/notes-timeline.tsx';
 import {
+  AddNoteButton,
+  NoteComposer,
+  PendingNoteItems,
+  usePendingNoteCount,
+} from '../../features/notes/note-composer.tsx';
+import { NotesTimeline } from '../../features/notes/notes-timeline.tsx';
+import { markForbidden, useForbiddenAction } from '../../features/ticket-actions/forbidden-actions.ts';
+import { TicketActions } from '../../features/ticket-actions/ticket-actions.tsx';
+import { useTicketIndexHandle } from '../../features/ticket-index/ticket-index-provider.tsx';
+import {
+  forgetTicket,
   recordRecentTicket,
   togglePinned,
   usePinnedTicketsOf,
@@ -21,8 +32,11 @@ import { parseTicketId } from '../../features/tickets/ticket-id.ts';
 import { MalformedTicketId, TicketProblem } from '../../features/tickets/ticket-problem.tsx';
 import { TicketDescription, TicketSections } from '../../features/tickets/ticket-sections.tsx';
 import { isOverdue, toTicketSummary } from '../../features/tickets/ticket-summary.ts';
+import { removeDrafts, ticketDraftFragment } from '../../ui/drafts.ts';
 import { useDocumentTitle } from '../use-document-title.ts';
 import classes from './ticket-detail-route.module.css';
+
+const NO_NOTES: readonly never[] = [];
 
 // Inside an error alert: the alert's own text colour (and an underline) keeps AA contrast in both schemes.
 const startPageLink = (
@@ -86,6 +100,45 @@ function TicketDetail({ ticketId }: { ticketId: number }) {
   const [tab, setTab] = useState<string | null>('notes');
   const [now] = useState(() => new Date());
   const maxContentLength = config.display.noteMaxContentLength;
+  const navigate = useNavigate();
+  const location = useLocation();
+  const indexHandle = useTicketIndexHandle();
+  const [composing, setComposing] = useState(false);
+  const addNoteRef = useRef<HTMLButtonElement>(null);
+  const addNoteForbidden = useForbiddenAction(owner, 'add-note')?.message ?? null;
+  const onNoteForbidden = useCallback(
+    (message: string) => {
+      if (owner) markForbidden(owner, 'add-note', message);
+    },
+    [owner],
+  );
+  const pendingNoteCount = usePendingNoteCount(ticketId);
+  const pendingNotes = useMemo(
+    () => <PendingNoteItems ticketId={ticketId} onForbidden={onNoteForbidden} />,
+    [ticketId, onNoteForbidden],
+  );
+  const inAppHistory = location.key !== 'default';
+  // Delete: the ticket leaves every list this browser keeps (the caches go by the mutation's meta), then the
+  // technician goes back where they came from, or home when the ticket was opened by a link.
+  const onDeleted = useCallback(
+    (id: number) => {
+      if (owner) forgetTicket(owner, id);
+      if (indexHandle) void indexHandle.index.markMissing([{ id, kind: 'not-found', checkedAt: Date.now() }]);
+      removeDrafts((key) => key.includes(ticketDraftFragment(id)));
+      notifications.show({ message: `Ticket ${id} deleted.`, color: 'green' });
+      if (inAppHistory) void navigate(-1);
+      else void navigate('/', { replace: true });
+    },
+    [owner, indexHandle, inAppHistory, navigate],
+  );
+  const openComposer = useCallback(() => {
+    setTab('notes');
+    setComposing(true);
+  }, []);
+  const closeComposer = useCallback(() => {
+    setComposing(false);
+    addNoteRef.current?.focus();
+  }, []);
 
   // The four requests start together: four queries in one render, none waiting for another (issue 3).
   const ticketQuery = useQuery(ticketQueries.detail(client, ticketId));
@@ -167,6 +220,8 @@ function TicketDetail({ ticketId }: { ticketId: number }) {
         onShowSystemNotesChange={setShowSystemNotes}
         maxContentLength={maxContentLength}
         refreshing={notesQuery.isPlaceholderData}
+        pending={pendingNotes}
+        pendingCount={pendingNoteCount}
       />
     );
   } else if (notesQuery.isError) {
@@ -215,7 +270,21 @@ function TicketDetail({ ticketId }: { ticketId: number }) {
         statusType={statusType}
         overdue={isOverdue(summary, statusType, now)}
         pinned={pinned}
-        actions={<EditTicketAction ticketId={ticketId} />}
+        actions={
+          <>
+            <EditTicketAction ticketId={ticketId} />
+            <AddNoteButton ref={addNoteRef} onOpen={openComposer} forbidden={addNoteForbidden} />
+            <TicketActions
+              ticketId={ticketId}
+              summary={summary.summary}
+              status={summary.status}
+              closed={statusType === 'closed'}
+              notes={notesQuery.data?.records ?? NO_NOTES}
+              owner={owner}
+              onDeleted={onDeleted}
+            />
+          </>
+        }
         onTogglePin={() => {
           if (owner && recentEntry) togglePinned(owner, recentEntry);
         }}
@@ -256,7 +325,17 @@ function TicketDetail({ ticketId }: { ticketId: number }) {
                   Assignments
                 </Tabs.Tab>
               </Tabs.List>
-              <Tabs.Panel value="notes">{notesPanel}</Tabs.Panel>
+              <Tabs.Panel value="notes">
+                <NoteComposer
+                  ticketId={ticketId}
+                  notes={notesQuery.data?.records ?? NO_NOTES}
+                  opened={composing}
+                  onClose={closeComposer}
+                  forbidden={addNoteForbidden}
+                  onForbidden={onNoteForbidden}
+                />
+                {notesPanel}
+              </Tabs.Panel>
               <Tabs.Panel value="attachments">{attachmentsPanel}</Tabs.Panel>
               <Tabs.Panel value="assignments">{assignmentsPanel}</Tabs.Panel>
             </Tabs>

@@ -25,6 +25,8 @@ export interface DashboardTicket {
 
 /** Which tickets a part of a chart counts, for the route to turn into a filtered list. Days are `YYYY-MM-DD`. */
 export type DashboardTarget =
+  /** All open work. */
+  | { kind: 'open' }
   | { kind: 'status'; status: string }
   | { kind: 'priority'; priority: string }
   /** Open tickets assigned to any of these logins. */

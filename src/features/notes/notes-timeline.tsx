@@ -1,5 +1,5 @@
 import { Group, Stack, Switch, Text } from '@mantine/core';
-import { memo, useMemo } from 'react';
+import { memo, useMemo, type ReactNode } from 'react';
 import type { FieldMap } from '../../api/field-map.ts';
 import { NoteCard } from './note-card.tsx';
 import { sortNotesNewestFirst, toNoteView } from './note-view.ts';
@@ -14,6 +14,10 @@ export interface NotesTimelineProps {
   maxContentLength: number;
   /** True while the list is re-read (e.g. after the system-notes switch). */
   refreshing?: boolean;
+  /** Notes on their way to the server (`<li>` items), shown first. */
+  pending?: ReactNode;
+  /** How many of those there are (the list shows even when the server has no notes yet). */
+  pendingCount?: number;
 }
 
 /** One timeline of a ticket's notes, newest first; system notes only on request. */
@@ -24,6 +28,8 @@ export const NotesTimeline = memo(function NotesTimeline({
   onShowSystemNotesChange,
   maxContentLength,
   refreshing = false,
+  pending = null,
+  pendingCount = 0,
 }: NotesTimelineProps) {
   const views = useMemo(() => sortNotesNewestFirst(notes.map(toNoteView)), [notes]);
   return (
@@ -39,7 +45,7 @@ export const NotesTimeline = memo(function NotesTimeline({
           size="sm"
         />
       </Group>
-      {views.length === 0 ? (
+      {views.length === 0 && pendingCount === 0 ? (
         <Text size="sm" c="dimmed">
           {showSystemNotes
             ? 'This ticket has no notes.'
@@ -52,6 +58,7 @@ export const NotesTimeline = memo(function NotesTimeline({
           style={{ listStyle: 'none', padding: 0, margin: 0 }}
           aria-label="Notes, newest first"
         >
+          {pending}
           {views.map((note, index) => (
             <li key={note.id ?? `index-${index}`}>
               <NoteCard note={note} maxContentLength={maxContentLength} />

@@ -25,6 +25,12 @@ export function EditTicketAction({ ticketId }: { ticketId: number }) {
   useEffect(() => {
     if (returning) ref.current?.focus();
   }, [returning]);
+  useEffect(() => {
+    // Fetch the form's code while the technician reads the ticket, so `e` does not wait for the network.
+    const preload = () => void import('./ticket-edit-form.tsx');
+    const idle = window.requestIdleCallback?.(preload) ?? window.setTimeout(preload, 500);
+    return () => (window.cancelIdleCallback ? window.cancelIdleCallback(idle) : window.clearTimeout(idle));
+  }, []);
   if (forbidden) {
     return (
       <Tooltip label={forbidden.message} multiline w={260}>

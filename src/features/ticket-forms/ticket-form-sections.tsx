@@ -5,7 +5,7 @@ import '@mantine/core/styles/NumberInput.css';
 import '@mantine/dates/styles.css';
 import { Accordion, Paper, SimpleGrid, Stack, Title } from '@mantine/core';
 import type { UseFormReturnType } from '@mantine/form';
-import { useState } from 'react';
+import { startTransition, useEffect, useState } from 'react';
 import type { Seq } from '../../api/field-map.ts';
 import { catalogInputProps, type CatalogInputContext } from '../../fields/catalog-input.ts';
 import { FieldInput } from '../../fields/field-input.tsx';
@@ -55,13 +55,19 @@ export function TicketFormSections({ form, seqs, context, attention, disabled }:
   const primary = sections.filter((entry) => PRIMARY_SECTIONS.has(entry.section));
   const more = sections.filter((entry) => !PRIMARY_SECTIONS.has(entry.section));
   const [opened, setOpened] = useState<string[]>([]);
+  // The first section (summary and description, where the focus goes) paints at once; the other sections
+  // follow in a transition right after, so the form appears without waiting for some sixty inputs.
+  const [rest, setRest] = useState(false);
+  useEffect(() => {
+    startTransition(() => setRest(true));
+  }, []);
   // A folded section with a change or an error in it opens, so nothing the technician must see is hidden.
   const open = new Set(opened);
   for (const entry of more) if (entry.seqs.some((seq) => attention.has(seq))) open.add(entry.section);
 
   return (
     <Stack gap="md">
-      {primary.map((entry) => (
+      {(rest ? primary : primary.slice(0, 1)).map((entry) => (
         <Paper
           key={entry.section}
           withBorder
@@ -75,7 +81,7 @@ export function TicketFormSections({ form, seqs, context, attention, disabled }:
           <SectionFields form={form} seqs={entry.seqs} context={context} disabled={disabled} />
         </Paper>
       ))}
-      {more.length > 0 ? (
+      {rest && more.length > 0 ? (
         <Accordion multiple variant="separated" value={[...open]} onChange={setOpened} order={2}>
           {more.map((entry) => (
             <Accordion.Item key={entry.section} value={entry.section}>

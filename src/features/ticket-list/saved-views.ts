@@ -9,7 +9,7 @@ export interface SavedView {
   search: string;
 }
 
-const PREFIX = 'helpdesk:list-views:';
+const PREFIX = 'trackit-helpdesk:list-views:';
 const MAX_VIEWS = 50;
 const MAX_NAME = 60;
 
