@@ -1,0 +1,152 @@
+import { Button, Tooltip } from '@mantine/core';
+import { useHotkeys } from '@mantine/hooks';
+import { useRef, useState, type ReactNode, type RefObject } from 'react';
+import type { FieldMap } from '../../api/field-map.ts';
+import { ChangeStatusDialog } from './change-status-dialog.tsx';
+import { CloseTicketDialog } from './close-ticket-dialog.tsx';
+import { DeleteTicketDialog } from './delete-ticket-dialog.tsx';
+import { useForbiddenAction } from './forbidden-actions.ts';
+
+type Dialog = 'status' | 'close' | 'delete';
+
+export interface TicketActionsProps {
+  ticketId: number;
+  summary: string | null;
+  status: string | null;
+  /** Whether the status is of the closed type (Close ticket is then not offered). */
+  closed: boolean;
+  notes: readonly FieldMap[];
+  /** `GROUP\LOGIN`: 403s are remembered per technician for the session. */
+  owner: string | null;
+  onDeleted: (ticketId: number) => void;
+}
+
+function ActionButton({
+  label,
+  forbidden,
+  onClick,
+  buttonRef,
+  shortcut,
+  color,
+}: {
+  label: string;
+  forbidden: string | null;
+  onClick: () => void;
+  buttonRef: RefObject<HTMLButtonElement | null>;
+  shortcut?: string;
+  color?: string;
+}): ReactNode {
+  if (forbidden !== null) {
+    // Kept visible (and focusable, for the tooltip) but disabled: the technician learns why, once.
+    return (
+      <Tooltip label={forbidden} multiline w={260}>
+        <Button
+          size="xs"
+          variant="default"
+          data-disabled
+          aria-disabled
+          onClick={(event) => event.preventDefault()}
+        >
+          {label}
+        </Button>
+      </Tooltip>
+    );
+  }
+  return (
+    <Button
+      ref={buttonRef}
+      size="xs"
+      variant="default"
+      color={color}
+      onClick={onClick}
+      {...(shortcut ? { 'aria-keyshortcuts': shortcut } : {})}
+    >
+      {label}
+    </Button>
+  );
+}
+
+/**
+ * The detail view's `Change status` (key `s`), `Close ticket` and `Delete ticket` buttons and their dialogs.
+ * A dialog opened by its key still returns the focus to its button when it closes.
+ */
+export function TicketActions({
+  ticketId,
+  summary,
+  status,
+  closed,
+  notes,
+  owner,
+  onDeleted,
+}: TicketActionsProps) {
+  const [dialog, setDialog] = useState<Dialog | null>(null);
+  const statusRef = useRef<HTMLButtonElement>(null);
+  const closeRef = useRef<HTMLButtonElement>(null);
+  const deleteRef = useRef<HTMLButtonElement>(null);
+  const statusForbidden = useForbiddenAction(owner, 'change-status')?.message ?? null;
+  const closeForbidden = useForbiddenAction(owner, 'close')?.message ?? null;
+  const deleteForbidden = useForbiddenAction(owner, 'delete')?.message ?? null;
+
+  useHotkeys([
+    [
+      's',
+      () => {
+        if (statusForbidden !== null || dialog !== null) return;
+        // Focus the button first: Mantine's Modal returns the focus to what had it when it opened.
+        statusRef.current?.focus();
+        setDialog('status');
+      },
+    ],
+  ]);
+
+  const close = () => setDialog(null);
+  return (
+    <>
+      <ActionButton
+        label="Change status"
+        forbidden={statusForbidden}
+        onClick={() => setDialog('status')}
+        buttonRef={statusRef}
+        shortcut="s"
+      />
+      {closed ? null : (
+        <ActionButton
+          label="Close ticket"
+          forbidden={closeForbidden}
+          onClick={() => setDialog('close')}
+          buttonRef={closeRef}
+        />
+      )}
+      <ActionButton
+        label="Delete ticket"
+        forbidden={deleteForbidden}
+        onClick={() => setDialog('delete')}
+        buttonRef={deleteRef}
+        color="red"
+      />
+      <ChangeStatusDialog
+        ticketId={ticketId}
+        currentStatus={status}
+        notes={notes}
+        owner={owner}
+        opened={dialog === 'status'}
+        onClose={close}
+      />
+      <CloseTicketDialog
+        ticketId={ticketId}
+        notes={notes}
+        owner={owner}
+        opened={dialog === 'close'}
+        onClose={close}
+      />
+      <DeleteTicketDialog
+        ticketId={ticketId}
+        summary={summary}
+        owner={owner}
+        opened={dialog === 'delete'}
+        onClose={close}
+        onDeleted={onDeleted}
+      />
+    </>
+  );
+}
