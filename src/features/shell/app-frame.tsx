@@ -1,7 +1,7 @@
 import { AppShell, Button, Group } from '@mantine/core';
 import type { ReactNode } from 'react';
 import { Link } from 'react-router';
-import { TicketIcon } from '../../ui/icons.tsx';
+import { ChartIcon, TicketIcon } from '../../ui/icons.tsx';
 import { NewTicketButton } from './new-ticket-button.tsx';
 import classes from './shell.module.css';
 
@@ -49,6 +49,17 @@ export function AppFrame({ siteName, goToTicket, ticketsMenu, userMenu, children
               px="xs"
             >
               Lists
+            </Button>
+            <Button
+              component={Link}
+              to="/dashboard"
+              variant="subtle"
+              color="gray"
+              c="var(--mantine-color-text)"
+              px="xs"
+              leftSection={<ChartIcon />}
+            >
+              <span className={classes.phoneHidden}>Dashboard</span>
             </Button>
             {ticketsMenu}
           </nav>
