@@ -9,6 +9,8 @@ const shapes = ['observed', 'doc'] as const;
 async function openEditForm(harness: FormsHarness, id = 101) {
   const view = renderForms(harness, `/tickets/${id}/edit`);
   await screen.findByRole('form', { name: `Edit ticket ${id}` }, { timeout: 10_000 });
+  // The first section paints first; the rest follow in a transition.
+  await screen.findByRole('heading', { name: 'Classification' });
   return view;
 }
 
@@ -152,6 +154,7 @@ describe.each(shapes)('ticket forms (%s shape)', (shape) => {
       await screen.findByRole('button', { name: 'Use template New Hire' }, { timeout: 10_000 }),
     );
     await screen.findByRole('form', { name: 'New ticket' });
+    await screen.findByRole('heading', { name: 'Classification' });
     expect(summaryInput().value).toBe('New hire: accounts, laptop and phone');
     expect((screen.getByLabelText('Additional Information') as HTMLTextAreaElement).value).toContain(
       'Start date:',
