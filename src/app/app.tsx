@@ -1,6 +1,6 @@
 import { RouterProvider, type createBrowserRouter } from 'react-router';
 import type { AppConfig } from '../config/config-schema.ts';
-import { AppProviders } from './app-providers.tsx';
+import { CoreProviders } from './core-providers.tsx';
 import type { AppServices } from './app-services.ts';
 
 export interface AppProps {
@@ -13,8 +13,8 @@ export interface AppProps {
 
 export function App({ config, services, router, env = 'default' }: AppProps) {
   return (
-    <AppProviders config={config} services={services} env={env}>
+    <CoreProviders config={config} services={services} env={env}>
       <RouterProvider router={router} />
-    </AppProviders>
+    </CoreProviders>
   );
 }

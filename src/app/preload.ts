@@ -1,11 +1,13 @@
 /**
- * Fetches the ticket detail route's code while the browser is idle, so that the first ticket opened after
- * signing in does not wait for it: the sign-in page itself stays small (issue 3, route-level splitting).
+ * Fetches the code of the signed-in frame, the home page and the ticket detail view while the browser is idle,
+ * so that what the technician sees after signing in does not wait for it: the sign-in page itself stays small (issue 3, route-level splitting).
  */
 export function preloadTicketDetailWhenIdle(): () => void {
   const load = () => {
     // A failed prefetch is harmless: the route loads its code again when it is opened.
+    import('./routes/signed-in-area.tsx').catch(() => undefined);
     import('./routes/ticket-detail-route.tsx').catch(() => undefined);
+    import('./routes/home-route.tsx').catch(() => undefined);
   };
   if (typeof window.requestIdleCallback === 'function') {
     const handle = window.requestIdleCallback(load, { timeout: 3000 });

@@ -1,15 +1,22 @@
+import { lazy, Suspense } from 'react';
 import type { RouteObject } from 'react-router';
-import { HomeRoute } from './routes/home-route.tsx';
 import { NotFoundRoute } from './routes/not-found-route.tsx';
 import { RouteError } from './routes/route-error.tsx';
 import { StartingUp } from './routes/starting-up.tsx';
 import { SignInRoute } from './routes/sign-in-route.tsx';
-import { SignedInLayout } from './routes/signed-in-layout.tsx';
+import { SignedInGate } from './routes/signed-in-gate.tsx';
+
+// A component-level lazy, not a route `lazy`: react-router fetches a matched route's lazy code before it renders
+// anything, so opening `/` signed out would fetch the home page's code only to redirect to the sign-in page.
+const HomeRoute = lazy(async () => {
+  const { HomeRoute: Component } = await import('./routes/home-route.tsx');
+  return { default: Component };
+});
 
 /**
- * The route tree (react-router data mode). The sign-in page and the frame load with the first bundle so that
- * sign-in paints fast; the ticket detail view (fields, notes, attachments, assignments) is a separate chunk,
- * fetched while the technician signs in or the first time a ticket opens.
+ * The route tree (react-router data mode). Only the sign-in page loads with the first bundle, so that sign-in
+ * paints fast; the signed-in frame (signed-in-gate.tsx) and each page are separate chunks, the frame and the
+ * ticket detail view fetched while the technician signs in (preload.ts).
  */
 export const appRoutes: RouteObject[] = [
   {
@@ -20,9 +27,16 @@ export const appRoutes: RouteObject[] = [
     children: [
       { path: 'sign-in', element: <SignInRoute /> },
       {
-        element: <SignedInLayout />,
+        element: <SignedInGate />,
         children: [
-          { index: true, element: <HomeRoute /> },
+          {
+            index: true,
+            element: (
+              <Suspense fallback={<StartingUp />}>
+                <HomeRoute />
+              </Suspense>
+            ),
+          },
           {
             path: 'tickets',
             lazy: async () => {

@@ -3,7 +3,7 @@ import { createRoot, type Root } from 'react-dom/client';
 import { createBrowserRouter, createMemoryRouter } from 'react-router';
 import { loadConfig } from '../config/load-config.ts';
 import { App } from './app.tsx';
-import { ThemeProvider } from './app-providers.tsx';
+import { ThemeProvider } from './core-providers.tsx';
 import { createAppServices, type AppServices, type AppServicesOptions } from './app-services.ts';
 import { appBasename } from './basename.ts';
 import { ConfigErrorPage } from './config-error-page.tsx';
