@@ -143,23 +143,26 @@ export function BulkActions({
 
   return (
     <>
-      <Group gap="xs" wrap="wrap" role="group" aria-label="Bulk actions">
-        <Text size="sm" fw={600} aria-live="polite">
-          {plural(ids.length)} selected
-        </Text>
-        <Button size="xs" variant="default" onClick={() => open('status')}>
-          Change status…
-        </Button>
-        <Button size="xs" variant="default" onClick={() => open('assign')}>
-          Assign…
-        </Button>
-        <Button size="xs" variant="default" onClick={() => open('close')}>
-          Close…
-        </Button>
-        <Button size="xs" variant="subtle" onClick={onClearSelection}>
-          Clear selection
-        </Button>
-      </Group>
+      {/* The dialog stays while it runs even when the written tickets leave the view (and the selection). */}
+      {ids.length > 0 ? (
+        <Group gap="xs" wrap="wrap" role="group" aria-label="Bulk actions">
+          <Text size="sm" fw={600} aria-live="polite">
+            {plural(ids.length)} selected
+          </Text>
+          <Button size="xs" variant="default" onClick={() => open('status')}>
+            Change status…
+          </Button>
+          <Button size="xs" variant="default" onClick={() => open('assign')}>
+            Assign…
+          </Button>
+          <Button size="xs" variant="default" onClick={() => open('close')}>
+            Close…
+          </Button>
+          <Button size="xs" variant="subtle" onClick={onClearSelection}>
+            Clear selection
+          </Button>
+        </Group>
+      ) : null}
       <Modal
         opened={kind !== null}
         onClose={close}

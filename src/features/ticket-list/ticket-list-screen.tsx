@@ -400,16 +400,14 @@ export function TicketListScreen({
               : `${rows.length.toLocaleString('en-US')} of ${viewCount.toLocaleString('en-US')} tickets`
             : 'Loading the ticket index…'}
         </Text>
-        {selectedInOrder.length > 0 ? (
-          <BulkActions
-            ids={selectedInOrder}
-            statuses={options.statuses.map((o) => o.value)}
-            technicians={options.technicians.filter((o) => o.value !== UNASSIGNED)}
-            closedStatus={closedStatus}
-            onFinished={(failed) => setSelected(new Set(failed))}
-            onClearSelection={() => setSelected(new Set())}
-          />
-        ) : null}
+        <BulkActions
+          ids={selectedInOrder}
+          statuses={options.statuses.map((o) => o.value)}
+          technicians={options.technicians.filter((o) => o.value !== UNASSIGNED)}
+          closedStatus={closedStatus}
+          onFinished={(failed) => setSelected(new Set(failed))}
+          onClearSelection={() => setSelected(new Set())}
+        />
       </Group>
 
       {loaded && rows.length === 0 ? (
