@@ -10,7 +10,7 @@ async function openEditForm(harness: FormsHarness, id = 101) {
   const view = renderForms(harness, `/tickets/${id}/edit`);
   await screen.findByRole('form', { name: `Edit ticket ${id}` }, { timeout: 10_000 });
   // The first section paints first; the rest follow in a transition.
-  await screen.findByRole('heading', { name: 'Classification' });
+  await screen.findByRole('heading', { name: 'Classification' }, { timeout: 10_000 });
   return view;
 }
 
@@ -154,7 +154,7 @@ describe.each(shapes)('ticket forms (%s shape)', (shape) => {
       await screen.findByRole('button', { name: 'Use template New Hire' }, { timeout: 10_000 }),
     );
     await screen.findByRole('form', { name: 'New ticket' });
-    await screen.findByRole('heading', { name: 'Classification' });
+    await screen.findByRole('heading', { name: 'Classification' }, { timeout: 10_000 });
     expect(summaryInput().value).toBe('New hire: accounts, laptop and phone');
     expect((screen.getByLabelText('Additional Information') as HTMLTextAreaElement).value).toContain(
       'Start date:',
