@@ -165,7 +165,7 @@ export const emulatorHttpBench: Bench = {
         ],
         notes: [
           `autocannon ${connections} connections, pipelining 1, ${durationSeconds} s per run after a 2 s warm-up, loopback`,
-          `emulator: separate process (node --import tsx emulator/main.ts), ${emulator.pinned ? 'pinned to core 0 with taskset' : 'NOT pinned (no taskset)'}; ${pinning}`,
+          `emulator: separate process (node .cache/emulator/main.mjs, the esbuild bundle npm run emulator starts), ${emulator.pinned ? 'pinned to core 0 with taskset' : 'NOT pinned (no taskset)'}; ${pinning}`,
           'database: a fresh 5,000-ticket file DB in a temp dir; signed in as HELP DESK\\TECH1 (data segregation on)',
           `ids in turn: every ticket TECH1 may see (${ids.length}), from POST /searches`,
           'requests per emulator CPU second = requests served / CPU time the emulator process used (from /proc): what one core of its own would serve when other work shares the machine',

@@ -100,8 +100,8 @@ export const emulatorSeedBench: Bench = {
         ],
         notes: [
           'store: openStore({ path, seedTickets: 5000 }) in the bench process, file DB in a temp dir',
-          `process: node --import tsx emulator/main.ts, ${first.pinned ? 'pinned to core 0' : 'not pinned'}, timed from spawn until GET /tickets/Templates answers (401)`,
-          'the start-up floor is what Node + tsx + module loading cost before any database work',
+          `process: node .cache/emulator/main.mjs, the esbuild bundle npm run emulator starts, ${first.pinned ? 'pinned to core 0' : 'not pinned'}, timed from spawn until GET /tickets/Templates answers (401)`,
+          'the start-up floor is what Node and module loading cost before any database work',
         ],
       };
     } finally {

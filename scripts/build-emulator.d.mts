@@ -1,0 +1,2 @@
+export declare const emulatorBundle: string;
+export declare function buildEmulator(): Promise<string>;
