@@ -13,6 +13,7 @@ import { indexLoadBench } from './index-load.ts';
 import { indexSyncBench } from './index-sync.ts';
 import { uiFormsBench } from './ui-forms.ts';
 import { uiLighthouseBench } from './ui-lighthouse.ts';
+import { uiListBench } from './ui-list.ts';
 import { uiSizeBench } from './ui-size.ts';
 
 /** Every bench the project knows. Add new ones here (one import, one entry). */
@@ -24,6 +25,7 @@ export const benches: Bench[] = [
   indexSyncBench,
   uiLighthouseBench,
   uiFormsBench,
+  uiListBench,
 ];
 
 interface Failure {
