@@ -1,11 +1,11 @@
 import { MantineProvider } from '@mantine/core';
-import { Notifications } from '@mantine/notifications';
 import { QueryClientProvider } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
 import { ApiClientContext, SessionContext } from '../api/api-context.ts';
 import type { AppConfig } from '../config/config-schema.ts';
 import { ConfigContext } from '../config/config-context.ts';
 import { AppEnvContext } from './app-env.ts';
+import { LazyNotifications } from './lazy-notifications.tsx';
 import type { AppServices } from './app-services.ts';
 import { appTheme, cssVariablesResolver } from './theme.ts';
 
@@ -55,7 +55,7 @@ export function CoreProviders({ config, services, env = 'default', children }: C
           <SessionContext value={services.session}>
             <ApiClientContext value={services.apiClient}>
               <QueryClientProvider client={services.queryClient}>
-                <Notifications position="bottom-right" />
+                <LazyNotifications />
                 {children}
               </QueryClientProvider>
             </ApiClientContext>

@@ -3,7 +3,7 @@ import { Navigate, useSearchParams } from 'react-router';
 import { useSession, useSessionState } from '../../api/api-context.ts';
 import { useConfig } from '../../config/config-context.ts';
 import { SignInPage } from '../../features/auth/sign-in-page.tsx';
-import { preloadTicketDetailWhenIdle } from '../preload.ts';
+import { preloadAfterSignInWhenSettled } from '../preload.ts';
 import { NEXT_PARAM, safeReturnPath } from '../return-path.ts';
 import { useDocumentTitle } from '../use-document-title.ts';
 
@@ -14,8 +14,8 @@ export function SignInRoute() {
   const [searchParams] = useSearchParams();
   const next = safeReturnPath(searchParams.get(NEXT_PARAM));
   useDocumentTitle(`Sign in · ${config.siteName}`);
-  // While the technician types, fetch the code of the page most sign-ins lead to.
-  useEffect(() => preloadTicketDetailWhenIdle(), []);
+  // While the technician types, fetch the code of the page this sign-in leads to.
+  useEffect(() => preloadAfterSignInWhenSettled(next), [next]);
 
   // Signing in publishes 'signed-in'; this render then takes the technician where they were going.
   if (state.status === 'signed-in') return <Navigate to={next ?? '/'} replace />;
