@@ -58,8 +58,9 @@ export function AppFrame({ siteName, goToTicket, ticketsMenu, userMenu, children
               c="var(--mantine-color-text)"
               px="xs"
               leftSection={<ChartIcon />}
+              visibleFrom="sm"
             >
-              <span className={classes.phoneHidden}>Dashboard</span>
+              Dashboard
             </Button>
             {ticketsMenu}
           </nav>

@@ -8,7 +8,17 @@ import {
   type MantineColorScheme,
 } from '@mantine/core';
 import type { ReactNode } from 'react';
-import { CheckIcon, ChevronDownIcon, LogoutIcon, MonitorIcon, MoonIcon, SunIcon } from '../../ui/icons.tsx';
+import { useMediaQuery } from '@mantine/hooks';
+import { Link } from 'react-router';
+import {
+  ChartIcon,
+  CheckIcon,
+  ChevronDownIcon,
+  LogoutIcon,
+  MonitorIcon,
+  MoonIcon,
+  SunIcon,
+} from '../../ui/icons.tsx';
 import classes from './shell.module.css';
 
 export interface UserMenuProps {
@@ -36,6 +46,8 @@ const schemes: { value: MantineColorScheme; label: string; icon: ReactNode }[] =
 /** Who is signed in (name and group), the theme, and `Sign out`. */
 export function UserMenu({ name, group, login, onSignOut, signingOut = false }: UserMenuProps) {
   const { colorScheme, setColorScheme } = useMantineColorScheme();
+  // The header shows its Dashboard link from Mantine's `sm` breakpoint (48em) up.
+  const phone = useMediaQuery('(max-width: 47.99em)') ?? false;
   return (
     <Menu position="bottom-end" width={260} shadow="md" withinPortal withInitialFocusPlaceholder={false}>
       <Menu.Target>
@@ -66,6 +78,13 @@ export function UserMenu({ name, group, login, onSignOut, signingOut = false }: 
             {group}\{login}
           </Text>
         </div>
+        {/* On a phone the header has no room for the Dashboard link: it is here instead. Rendered, not hidden
+            with CSS, so that the arrow keys never stop on an invisible item. */}
+        {phone ? (
+          <Menu.Item component={Link} to="/dashboard" leftSection={<ChartIcon size={16} />}>
+            Dashboard
+          </Menu.Item>
+        ) : null}
         <Menu.Divider />
         <Menu.Label>Theme</Menu.Label>
         {schemes.map((scheme) => (
