@@ -1,6 +1,5 @@
 import { Group, Kbd, Modal, Stack, Table, Text, Title } from '@mantine/core';
-import { useHotkeys } from '@mantine/hooks';
-import { useState } from 'react';
+import { useOpenedAfterMount } from '../ui/opened-after-mount.ts';
 import { keyboardShortcuts, type KeyboardShortcut } from './keyboard-shortcuts.ts';
 
 function groupByWhere(list: readonly KeyboardShortcut[]): [string, KeyboardShortcut[]][] {
@@ -13,21 +12,12 @@ function groupByWhere(list: readonly KeyboardShortcut[]): [string, KeyboardShort
   return [...groups];
 }
 
-/**
- * The `?` sheet: every shortcut of `keyboardShortcuts`, grouped by where it works. `?` is Shift+/ on most
- * layouts and a key of its own on some, so both open it; typing `?` in a field never does (useHotkeys).
- */
-export function KeyboardShortcutsSheet() {
-  const [opened, setOpened] = useState(false);
-  const open = () => setOpened(true);
-  useHotkeys([
-    ['shift+?', open],
-    ['?', open],
-  ]);
+/** The `?` sheet's dialog: every shortcut of `keyboardShortcuts`, grouped by where it works. */
+export function KeyboardShortcutsDialog({ opened, onClose }: { opened: boolean; onClose: () => void }) {
   return (
     <Modal
-      opened={opened}
-      onClose={() => setOpened(false)}
+      opened={useOpenedAfterMount(opened)}
+      onClose={onClose}
       title="Keyboard shortcuts"
       size="md"
       closeButtonProps={{ 'aria-label': 'Close keyboard shortcuts' }}

@@ -1,10 +1,9 @@
 import { useQueryClient } from '@tanstack/react-query';
-import { useEffect, useRef, useState } from 'react';
+import { lazy, Suspense, useEffect, useRef, useState } from 'react';
 import { Navigate, Outlet, useLocation, useNavigate } from 'react-router';
 import { useSession, useSessionState } from '../../api/api-context.ts';
 import type { Technician } from '../../api/session.ts';
 import { useConfig } from '../../config/config-context.ts';
-import { SignInDialog } from '../../features/auth/sign-in-dialog.tsx';
 import { AppFrame } from '../../features/shell/app-frame.tsx';
 import { GoToTicketBox } from '../../features/shell/go-to-ticket-box.tsx';
 import { TicketsMenu } from '../../features/shell/tickets-menu.tsx';
@@ -18,6 +17,12 @@ import {
 import { KeyboardShortcutsSheet } from '../keyboard-shortcuts-sheet.tsx';
 import { preloadTicketDetailWhenIdle } from '../preload.ts';
 import { signInPathFor } from '../return-path.ts';
+
+// Fetched the first time the session ends mid-work, not with every signed-in page (issue 3 budget).
+const SignInAgainDialog = lazy(async () => {
+  const { SignInAgainDialog: Component } = await import('./sign-in-again-dialog.tsx');
+  return { default: Component };
+});
 
 export function technicianDisplayName(technician: Technician | null): string {
   if (!technician) return 'Technician';
@@ -38,6 +43,9 @@ export function SignedInLayout() {
   const location = useLocation();
   const signingOutRef = useRef(false);
   const [signingOut, setSigningOut] = useState(false);
+  const needsSignIn = state.status === 'needs-sign-in';
+  const [dialogAsked, setDialogAsked] = useState(needsSignIn);
+  if (needsSignIn && !dialogAsked) setDialogAsked(true);
 
   const technician = state.technician;
   const owner = technician ? ticketListOwner(technician) : null;
@@ -83,23 +91,27 @@ export function SignedInLayout() {
       >
         <Outlet />
       </AppFrame>
-      <SignInDialog
-        opened={state.status === 'needs-sign-in'}
-        technicianName={name}
-        initial={{
-          // The last sign-in at this browser is what the technician typed (a Windows login keeps its domain);
-          // the server's name for them is the fallback.
-          group: last?.group ?? technician?.group ?? '',
-          login: last?.login ?? technician?.login ?? '',
-          domain: last?.domain ?? '',
-        }}
-        groups={config.vocabulary.groups}
-        apiBaseUrl={config.apiBaseUrl}
-        onSubmit={async (credentials) => {
-          await session.signIn(credentials);
-        }}
-        onSignOut={() => void signOut()}
-      />
+      {dialogAsked ? (
+        <Suspense fallback={null}>
+          <SignInAgainDialog
+            opened={needsSignIn}
+            technicianName={name}
+            initial={{
+              // The last sign-in at this browser is what the technician typed (a Windows login keeps its domain);
+              // the server's name for them is the fallback.
+              group: last?.group ?? technician?.group ?? '',
+              login: last?.login ?? technician?.login ?? '',
+              domain: last?.domain ?? '',
+            }}
+            groups={config.vocabulary.groups}
+            apiBaseUrl={config.apiBaseUrl}
+            onSubmit={async (credentials) => {
+              await session.signIn(credentials);
+            }}
+            onSignOut={() => void signOut()}
+          />
+        </Suspense>
+      ) : null}
       <KeyboardShortcutsSheet />
     </>
   );
