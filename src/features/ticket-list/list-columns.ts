@@ -38,7 +38,7 @@ export type ColumnKey = (typeof COLUMN_KEYS)[number];
 export const listColumns: Readonly<Record<ColumnKey, ListColumn>> = {
   id: { key: 'id', label: 'ID', kind: 'id', value: (t) => t.id, width: 80 },
   summary: { key: 'summary', label: 'Summary', kind: 'text', value: (t) => t.summary, width: 320 },
-  status: { key: 'status', label: 'Status', kind: 'text', value: (t) => t.status, width: 150 },
+  status: { key: 'status', label: 'Status', kind: 'text', value: (t) => t.status, width: 160 },
   priority: { key: 'priority', label: 'Priority', kind: 'text', value: (t) => t.priority, width: 120 },
   assignee: {
     key: 'assignee',
@@ -56,22 +56,22 @@ export const listColumns: Readonly<Record<ColumnKey, ListColumn>> = {
     value: (t) => t.requestorName,
     width: 160,
   },
-  opened: { key: 'opened', label: 'Opened', kind: 'date', value: (t) => t.openedAt, width: 150 },
-  due: { key: 'due', label: 'Due', kind: 'date', value: (t) => t.dueAt, width: 150 },
-  closed: { key: 'closed', label: 'Closed', kind: 'date', value: (t) => t.closedAt, width: 150 },
+  opened: { key: 'opened', label: 'Opened', kind: 'date', value: (t) => t.openedAt, width: 170 },
+  due: { key: 'due', label: 'Due', kind: 'date', value: (t) => t.dueAt, width: 170 },
+  closed: { key: 'closed', label: 'Closed', kind: 'date', value: (t) => t.closedAt, width: 170 },
   modified: {
     key: 'modified',
     label: 'Last modified',
     kind: 'date',
     value: (t) => t.lastModifiedAt,
-    width: 150,
+    width: 170,
   },
   latestNote: {
     key: 'latestNote',
     label: 'Latest note',
     kind: 'date',
     value: (t) => t.latestNoteAt,
-    width: 150,
+    width: 170,
   },
   statusType: {
     key: 'statusType',

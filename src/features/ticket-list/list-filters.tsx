@@ -1,3 +1,6 @@
+// Styles of the components only this lazy screen uses (app/mantine-styles.ts lists the shared ones).
+import '@mantine/core/styles/Pill.css';
+import '@mantine/core/styles/PillsInput.css';
 import '@mantine/dates/styles.css';
 import { Button, Group, MultiSelect, Paper, SimpleGrid, Switch } from '@mantine/core';
 import { DatePickerInput } from '@mantine/dates';
@@ -75,7 +78,6 @@ export function ListFiltersPanel({ filters, options, onChange }: ListFiltersPane
             type="range"
             allowSingleDateInRange
             label={dateLabels[key]}
-            placeholder="Any date"
             valueFormat="D MMM YYYY"
             value={[filters[key]?.from ?? null, filters[key]?.to ?? null]}
             onChange={(value) => setRange(key, value)}
