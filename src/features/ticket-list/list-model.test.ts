@@ -195,18 +195,18 @@ describe('the whole pipeline', () => {
     ).toEqual([107, 109, 110]);
   });
 
-  it('filters ten thousand tickets by text in well under a frame', () => {
+  it('filters ten thousand tickets by text with the same result as a plain scan (speed: bench/ui-list.ts)', () => {
     const many = Array.from({ length: 10_000 }, (_, i) =>
       listTicket(10_000 - i, {
         summary: `Ticket about item ${i} printer ${i % 7}`,
         requestorName: `R ${i % 300}`,
       }),
     );
-    filterTickets(many, { ...EMPTY_FILTERS, text: 'warm' }, now);
-    const started = performance.now();
     const found = filterTickets(many, { ...EMPTY_FILTERS, text: 'printer 3 r 12' }, now);
-    const elapsed = performance.now() - started;
+    const plain = many.filter(
+      (t) => /printer 3/.test(t.summary!) && /r 12/.test(t.requestorName!.toLowerCase()),
+    );
+    expect(ids(found)).toEqual(ids(plain));
     expect(found.length).toBeGreaterThan(0);
-    expect(elapsed).toBeLessThan(50);
   });
 });
