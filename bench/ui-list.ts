@@ -147,7 +147,8 @@ export const uiListBench: Bench = {
       ...(executablePath ? { executablePath } : {}),
     });
     try {
-      const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+      // bypassCSP: the seeding script is injected inline; the production CSP (script-src 'self') would refuse it.
+      const page = await browser.newPage({ viewport: { width: 1280, height: 800 }, bypassCSP: true });
       await page.route('**/config.json', async (route) => {
         const response = await route.fetch();
         const config = (await response.json()) as { sync: Record<string, unknown> };
