@@ -1,4 +1,6 @@
-// Mantine charts' styles load with this lazy route, not with the first bundle (issue 3's CSS budget).
+// Mantine charts' styles load with this lazy route, not with the first bundle (issue 3's CSS budget), with the
+// one core component they use that app/mantine-styles.ts leaves out (the legend's and tooltip's swatches).
+import '@mantine/core/styles/ColorSwatch.css';
 import '@mantine/charts/styles.css';
 import { useConfig } from '../../config/config-context.ts';
 import { DashboardScreen } from '../../features/dashboard/dashboard-screen.tsx';

@@ -81,7 +81,7 @@ export function PartsTable({ nameHeading, parts, empty }: PartsTableProps) {
           <Table.Tr key={part.key}>
             <Table.Td className={classes.partLabel}>
               {part.href !== null ? (
-                <Anchor component={Link} to={part.href} fz="sm">
+                <Anchor component={Link} to={part.href} fz="sm" c="var(--dash-link)">
                   {part.label}
                 </Anchor>
               ) : (

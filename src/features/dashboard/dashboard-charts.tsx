@@ -1,7 +1,7 @@
 import { BarChart, LineChart } from '@mantine/charts';
 import { useNavigate } from 'react-router';
 import type { LinkedPart } from './chart-card.tsx';
-import type { DayPoint } from './dashboard-stats.ts';
+import { formatCount, type DayPoint } from './dashboard-stats.ts';
 import classes from './dashboard.module.css';
 
 // The charts themselves (Mantine charts over recharts). They are pictures for the mouse: each bar or dot opens
@@ -15,6 +15,11 @@ const LABEL_MAX = 18;
 function shortLabel(value: unknown): string {
   const text = String(value);
   return text.length > LABEL_MAX ? `${text.slice(0, LABEL_MAX - 1)}…` : text;
+}
+
+/** "7–14 d" -> "7–14": six columns of a half-width card have no room for the unit (the subtitle names it). */
+function withoutUnit(value: unknown): string {
+  return String(value).replace(/\s*d$/, '');
 }
 
 function useOpen(): (href: string | null | undefined) => void {
@@ -48,12 +53,12 @@ export function PartsBarChart({ parts, layout }: PartsBarChartProps) {
       withBarValueLabel
       barLabelColor="var(--mantine-color-text)"
       maxBarWidth={horizontal ? 22 : 48}
-      minBarSize={2}
       tooltipAnimationDuration={0}
+      valueFormatter={formatCount}
       yAxisProps={
         horizontal ? { width: 128, tickFormatter: shortLabel, interval: 0 } : { allowDecimals: false }
       }
-      xAxisProps={horizontal ? { allowDecimals: false } : { interval: 0 }}
+      xAxisProps={horizontal ? { allowDecimals: false } : { interval: 0, tickFormatter: withoutUnit }}
       barProps={{
         isAnimationActive: false,
         onClick: (_bar, index) => open(parts[index]?.href),

@@ -96,6 +96,7 @@ function DaysTable({
             component={Link}
             to={href}
             fz="sm"
+            c="var(--dash-link)"
             aria-label={`${formatCount(count)} ${series} on ${point.label}`}
           >
             {formatCount(count)}
@@ -236,7 +237,7 @@ export function DashboardScreen({
             subtitle={
               stats.openWithoutOpenDate > 0
                 ? `Days since opened; ${formatCount(stats.openWithoutOpenDate)} without an open date are left out`
-                : 'Days since opened, in calendar days'
+                : 'Days since opened (calendar days)'
             }
             chartLabel={describeParts('Open tickets by age', byAge)}
             chart={<PartsBarChart parts={byAge} layout="columns" />}
