@@ -11,6 +11,7 @@ import { hasTaskset, projectRoot } from './emulator-process.ts';
 import { emulatorSeedBench } from './emulator-seed.ts';
 import { indexLoadBench } from './index-load.ts';
 import { indexSyncBench } from './index-sync.ts';
+import { uiActionsBench } from './ui-actions.ts';
 import { uiFormsBench } from './ui-forms.ts';
 import { uiLighthouseBench } from './ui-lighthouse.ts';
 import { uiListBench } from './ui-list.ts';
@@ -25,6 +26,7 @@ export const benches: Bench[] = [
   indexSyncBench,
   uiLighthouseBench,
   uiFormsBench,
+  uiActionsBench,
   uiListBench,
 ];
 

@@ -1,4 +1,4 @@
-import { Box, Group, Select, Switch, Text } from '@mantine/core';
+import { Box, Group, Select, SimpleGrid, Switch, Text } from '@mantine/core';
 import { useId } from 'react';
 import type { FieldMap } from '../api/field-map.ts';
 import type { Vocabulary } from '../config/config-schema.ts';
@@ -74,7 +74,7 @@ export function NoteMetaInputs({
   disabled = false,
 }: NoteMetaInputsProps) {
   return (
-    <Group grow align="flex-start" gap="sm" wrap="wrap" style={{ rowGap: 'var(--mantine-spacing-xs)' }}>
+    <SimpleGrid cols={{ base: 1, xs: 2 }} spacing="sm" verticalSpacing="xs">
       <Select
         label="Note Type"
         data={options.noteTypes}
@@ -85,7 +85,6 @@ export function NoteMetaInputs({
         error={errors.noteType ?? undefined}
         disabled={disabled}
         comboboxProps={{ withinPortal: true }}
-        miw={180}
       />
       <Select
         label="Activity Code"
@@ -97,9 +96,8 @@ export function NoteMetaInputs({
         error={errors.activityCode ?? undefined}
         disabled={disabled}
         comboboxProps={{ withinPortal: true }}
-        miw={180}
       />
-    </Group>
+    </SimpleGrid>
   );
 }
 

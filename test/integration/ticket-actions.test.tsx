@@ -366,6 +366,8 @@ describe.each(['observed', 'doc'] as const)('ticket actions (%s shape)', (shape)
     document.body.innerHTML = '';
     harness.services.queryClient.clear();
     await openTicket(harness);
+    expect(screen.getByText('Unsent note draft:')).toBeInTheDocument();
+    await user.click(screen.getByRole('button', { name: 'Continue draft' }));
     expect(screen.getByRole('textbox', { name: /^Note/ })).toHaveValue('Half a thought');
   });
 });

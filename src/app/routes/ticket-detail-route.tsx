@@ -330,6 +330,7 @@ function TicketDetail({ ticketId }: { ticketId: number }) {
                   ticketId={ticketId}
                   notes={notesQuery.data?.records ?? NO_NOTES}
                   opened={composing}
+                  onOpen={openComposer}
                   onClose={closeComposer}
                   forbidden={addNoteForbidden}
                   onForbidden={onNoteForbidden}

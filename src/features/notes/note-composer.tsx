@@ -112,6 +112,8 @@ export interface NoteComposerProps {
   /** The notes loaded for the ticket: their note types and activity codes are offered too. */
   notes: readonly FieldMap[];
   opened: boolean;
+  /** `Continue draft` on the line that stands for a closed composer's draft. */
+  onOpen: () => void;
   /** Cancel or Escape (the draft stays), and after a send. */
   onClose: () => void;
   forbidden: string | null;
@@ -133,6 +135,7 @@ export function NoteComposer({
   ticketId,
   notes,
   opened,
+  onOpen,
   onClose,
   forbidden,
   onForbidden,
@@ -157,13 +160,33 @@ export function NoteComposer({
   const textRef = useRef<HTMLTextAreaElement>(null);
   const value = draft.value;
   const hasDraft = value.text.trim() !== '' || value.duration.trim() !== '';
-  const shown = opened || hasDraft;
 
   useEffect(() => {
     if (opened) textRef.current?.focus();
   }, [opened]);
 
-  if (!shown) return null;
+  if (!opened) {
+    if (!hasDraft) return null;
+    // A closed composer with a draft: one line says so, so the typed text is never forgotten.
+    return (
+      <Group className={classes.draftLine} justify="space-between" gap="sm" wrap="nowrap">
+        <Text size="sm" style={{ minWidth: 0 }} truncate="end">
+          <Text span fw={600}>
+            Unsent note draft:
+          </Text>{' '}
+          {value.text.trim() === '' ? `duration ${value.duration}` : value.text}
+        </Text>
+        <Group gap="xs" wrap="nowrap">
+          <Button size="xs" variant="default" onClick={onOpen}>
+            Continue draft
+          </Button>
+          <Button size="xs" variant="subtle" color="gray" onClick={() => draft.clear()}>
+            Discard draft
+          </Button>
+        </Group>
+      </Group>
+    );
+  }
 
   function set(patch: Partial<NoteDraft>) {
     draft.setValue((previous) => ({ ...previous, ...patch }));
@@ -267,11 +290,11 @@ export function NoteComposer({
           </div>
         </Group>
         <Group justify="space-between" gap="sm" wrap="wrap">
-          <Text size="xs" c="dimmed">
+          <Text size="xs" c="dimmed" visibleFrom="sm">
             <Kbd size="xs">Ctrl</Kbd> + <Kbd size="xs">Enter</Kbd> sends, <Kbd size="xs">Esc</Kbd> closes (the
             draft is kept)
           </Text>
-          <Group gap="sm">
+          <Group gap="sm" ml="auto">
             {hasDraft ? (
               <Button variant="subtle" color="gray" onClick={() => draft.clear()}>
                 Discard draft

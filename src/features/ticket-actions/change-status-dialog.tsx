@@ -119,7 +119,7 @@ export function ChangeStatusDialog({
       }}
       title={`Change status of ticket ${ticketId}`}
       submitLabel="Change status"
-      submitColor={chosen?.type === 'closed' ? 'red' : undefined}
+      submitColor={chosen?.type === 'closed' ? 'red.8' : undefined}
       onSubmit={submit}
       pending={mutation.isPending}
     >

@@ -52,7 +52,7 @@ export function DeleteTicketDialog({
       }}
       title={`Delete ticket ${ticketId}?`}
       submitLabel={`Delete ticket ${ticketId}`}
-      submitColor="red"
+      submitColor="red.8"
       onSubmit={() => mutation.mutate()}
       pending={mutation.isPending}
     >
