@@ -107,6 +107,32 @@ test('the overdue card and a technician bar open their lists', async ({ page, si
   );
 });
 
+test('a dot of the opened-per-day line opens the tickets opened that day', async ({ page, signIn }) => {
+  test.slow();
+  await syncWithoutPauses(page);
+  await signIn();
+  await openDashboard(page);
+
+  const region = page.getByRole('region', { name: 'Opened and closed per day' });
+  // The table lists today first; the chart draws the oldest day first.
+  const opened = await region.locator('table tbody tr td:nth-child(2)').allTextContents();
+  const closed = await region.locator('table tbody tr td:nth-child(3)').allTextContents();
+  // Where the two lines meet, the closed line's dot lies on top: pick a day where they do not.
+  const row = opened.findIndex((text, i) => Number(text.replace(/\D/g, '')) > 0 && text !== closed[i]);
+  expect(row, 'a day with opened tickets').toBeGreaterThanOrEqual(0);
+  const count = Number(opened[row]!.replace(/\D/g, ''));
+  await region
+    .locator('.recharts-line-dots')
+    .first()
+    .locator('circle')
+    .nth(opened.length - 1 - row)
+    .click();
+  await expect(page).toHaveURL(/\/tickets\?view=all&opened=(\d{4}-\d{2}-\d{2})\.\.\1$/);
+  await expect(page.getByTestId('ticket-list-count')).toHaveText(
+    new RegExp(`^${count} (of [\\d,]+ )?tickets?$`),
+  );
+});
+
 for (const colorScheme of ['light', 'dark'] as const) {
   test(`the dashboard has no WCAG 2.2 AA violation (${colorScheme})`, async ({ page, signIn }) => {
     test.slow();

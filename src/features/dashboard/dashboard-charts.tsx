@@ -9,7 +9,7 @@ import classes from './dashboard.module.css';
 // own keyboard layer is off: its focusable SVG inside the card's role="img" would be a nested interactive
 // element, and arrow keys over bars add nothing the table does not give.
 
-const LABEL_MAX = 18;
+const LABEL_MAX = 16;
 
 /** Long server names would eat the plot; the table beside the chart shows them in full. */
 function shortLabel(value: unknown): string {
