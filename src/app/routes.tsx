@@ -3,8 +3,13 @@ import type { RouteObject } from 'react-router';
 import { NotFoundRoute } from './routes/not-found-route.tsx';
 import { RouteError } from './routes/route-error.tsx';
 import { StartingUp } from './routes/starting-up.tsx';
-import { SignInRoute } from './routes/sign-in-route.tsx';
 import { SignedInGate } from './routes/signed-in-gate.tsx';
+
+// The sign-in page's form is not in the first chunk: a signed-in technician reloading a page never needs it.
+const SignInRoute = lazy(async () => {
+  const { SignInRoute: Component } = await import('./routes/sign-in-route.tsx');
+  return { default: Component };
+});
 
 // A component-level lazy, not a route `lazy`: react-router fetches a matched route's lazy code before it renders
 // anything, so opening `/` signed out would fetch the home page's code only to redirect to the sign-in page.
@@ -25,7 +30,14 @@ export const appRoutes: RouteObject[] = [
     // Opening a deep link loads that route's code first; this shows meanwhile instead of a blank page.
     hydrateFallbackElement: <StartingUp />,
     children: [
-      { path: 'sign-in', element: <SignInRoute /> },
+      {
+        path: 'sign-in',
+        element: (
+          <Suspense fallback={<StartingUp />}>
+            <SignInRoute />
+          </Suspense>
+        ),
+      },
       {
         element: <SignedInGate />,
         children: [
