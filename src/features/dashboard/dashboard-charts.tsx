@@ -51,7 +51,6 @@ export function PartsBarChart({ parts, layout }: PartsBarChartProps) {
       gridAxis={horizontal ? 'y' : 'x'}
       accessibilityLayer={false}
       withBarValueLabel
-      barLabelColor="var(--mantine-color-text)"
       maxBarWidth={horizontal ? 22 : 48}
       tooltipAnimationDuration={0}
       valueFormatter={formatCount}
