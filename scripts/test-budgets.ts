@@ -44,4 +44,24 @@ describe('size budgets per route', () => {
       );
     });
   }
+
+  // The chunks of lazy modules are named after them (routes.tsx, signed-in-gate.tsx): a static import that
+  // drags the signed-in frame, the ticket index or a page into the first bundle shows here by name.
+  it('keeps the signed-in frame, the ticket index and every page out of what the sign-in page needs', () => {
+    const size = sizes.find((candidate) => candidate.route === 'sign-in');
+    assert.ok(size, 'sign-in was measured');
+    const signedInOnly =
+      /^assets\/(signed-in-area|ticket-index-provider|ticket-detail-route|ticket-list-route|home-route|dashboard-route|ticket-edit|ticket-create)[-.]/;
+    const leaked = size.files.map((file) => file.file).filter((file) => signedInOnly.test(file));
+    assert.deepEqual(leaked, [], `the sign-in page loads ${leaked.join(', ')}`);
+  });
+
+  it('keeps the sign-in form out of a signed-in page load', () => {
+    const size = sizes.find((candidate) => candidate.route === 'ticket-detail');
+    assert.ok(size, 'ticket-detail was measured');
+    const leaked = size.files
+      .map((file) => file.file)
+      .filter((file) => /^assets\/sign-in-route[-.]/.test(file));
+    assert.deepEqual(leaked, [], `the detail page loads ${leaked.join(', ')}`);
+  });
 });
