@@ -1,6 +1,15 @@
 import { Checkbox, Text, VisuallyHidden } from '@mantine/core';
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { memo, useCallback, useEffect, useLayoutEffect, useRef, useState, type KeyboardEvent } from 'react';
+import {
+  memo,
+  useCallback,
+  useMemo,
+  useEffect,
+  useLayoutEffect,
+  useRef,
+  useState,
+  type KeyboardEvent,
+} from 'react';
 import { useHref } from 'react-router';
 import { formatCell, listColumns, type ColumnKey } from './list-columns.ts';
 import { isOverdue, type SortSpec } from './list-model.ts';
@@ -383,8 +392,14 @@ export function TicketTable({
   );
 
   const template = gridTemplate(columns);
-  const allSelected = rows.length > 0 && rows.every((t) => selected.has(t.id));
-  const someSelected = !allSelected && rows.some((t) => selected.has(t.id));
+  // Not per scroll frame: only when the rows or the selection change.
+  const { allSelected, someSelected } = useMemo(() => {
+    const all = rows.length > 0 && selected.size >= rows.length && rows.every((t) => selected.has(t.id));
+    return {
+      allSelected: all,
+      someSelected: !all && selected.size > 0 && rows.some((t) => selected.has(t.id)),
+    };
+  }, [rows, selected]);
   // The first row is the tab stop until one is chosen.
   const tabStopId = activeIndex >= 0 ? activeId : (rows[0]?.id ?? null);
 
