@@ -116,6 +116,12 @@ function parseDay(day: string): [number, number, number] {
   return [y ?? 1970, m ?? 1, d ?? 1];
 }
 
+/** Local midnight at the start of a `YYYY-MM-DD` day (epoch ms). */
+export function dayStartMs(day: string): number {
+  const [y, m, d] = parseDay(day);
+  return new Date(y, m - 1, d).getTime();
+}
+
 /** The day `n` calendar days after (negative: before) a day; by the calendar, so DST changes cannot shift it. */
 export function addDays(day: string, n: number): string {
   const [y, m, d] = parseDay(day);
@@ -280,15 +286,33 @@ export function computeDashboard(
 ): DashboardStats {
   const { now, statusOrder = [], priorityOrder = [], topTechnicians = 8, days = 30 } = options;
   const today = localDay(now);
-  const firstDay = addDays(today, -(days - 1));
-  const perDayIndex = new Map<string, DayPoint>();
+  // Local midnights, computed once: starts[k] = the start of the day k days ago (starts[0] = today's), from the
+  // calendar so DST days keep their 23 or 25 hours. Each ticket is then placed by comparing numbers: turning
+  // ten thousand timestamps into local days (Date in the browser's zone) costs a few hundred milliseconds.
+  const span = Math.max(
+    days,
+    AGE_BRACKETS.reduce((max, b) => Math.max(max, b.maxDays ?? b.minDays), 0),
+  );
+  const starts: number[] = [];
+  for (let k = 0; k <= span; k++) starts.push(dayStartMs(addDays(today, -k)));
+  const tomorrowStart = dayStartMs(addDays(today, 1));
+  const windowStart = starts[days - 1] ?? tomorrowStart;
   const perDay: DayPoint[] = [];
   for (let i = 0; i < days; i++) {
-    const day = addDays(firstDay, i);
-    const point: DayPoint = { day, label: dayLabel(day), opened: 0, closed: 0 };
-    perDay.push(point);
-    perDayIndex.set(day, point);
+    const day = addDays(today, -(days - 1 - i));
+    perDay.push({ day, label: dayLabel(day), opened: 0, closed: 0 });
   }
+  /** How many days ago an instant inside the window was (0 = today); -1 outside it. */
+  const daysAgo = (at: number): number => {
+    if (at < windowStart || at >= tomorrowStart) return -1;
+    let k = 0;
+    while ((starts[k] ?? -Infinity) > at) k++;
+    return k;
+  };
+  // An Open Date at or after starts[maxDays - 1] is younger than maxDays calendar days.
+  const bracketFloors = AGE_BRACKETS.map((b) =>
+    b.maxDays === null ? -Infinity : (starts[b.maxDays - 1] ?? -Infinity),
+  );
 
   const open: DashboardTicket[] = [];
   const statuses = new Buckets();
@@ -298,17 +322,17 @@ export function computeDashboard(
   let overdue = 0;
   let dueToday = 0;
   let withoutOpenDate = 0;
-  const ageCounts = new Map<string, number>(AGE_BRACKETS.map((b) => [b.key, 0]));
+  const ageCounts = AGE_BRACKETS.map(() => 0);
 
   for (const ticket of tickets) {
     // Opened and closed per day count every ticket, open or closed now.
     if (ticket.openedAt !== null) {
-      const point = perDayIndex.get(localDay(ticket.openedAt));
-      if (point) point.opened++;
+      const k = daysAgo(ticket.openedAt);
+      if (k >= 0) perDay[days - 1 - k]!.opened++;
     }
     if (ticket.closedAt !== null) {
-      const point = perDayIndex.get(localDay(ticket.closedAt));
-      if (point) point.closed++;
+      const k = daysAgo(ticket.closedAt);
+      if (k >= 0) perDay[days - 1 - k]!.closed++;
     }
     if (!isOpenWork(ticket)) continue;
     open.push(ticket);
@@ -318,12 +342,13 @@ export function computeDashboard(
     else priorities.add(ticket.priority);
     if (ticket.dueAt !== null) {
       if (ticket.dueAt < now) overdue++;
-      if (localDay(ticket.dueAt) === today) dueToday++;
+      if (ticket.dueAt >= (starts[0] ?? 0) && ticket.dueAt < tomorrowStart) dueToday++;
     }
     if (ticket.openedAt === null) withoutOpenDate++;
     else {
-      const bracket = ageBracketOf(daysBetween(localDay(ticket.openedAt), today));
-      ageCounts.set(bracket.key, (ageCounts.get(bracket.key) ?? 0) + 1);
+      const opened = ticket.openedAt;
+      const index = bracketFloors.findIndex((floor) => opened >= floor);
+      ageCounts[index < 0 ? ageCounts.length - 1 : index]!++;
     }
   }
 
@@ -338,10 +363,10 @@ export function computeDashboard(
       priority,
     })),
     byTechnician: technicianParts(open, topTechnicians),
-    byAge: AGE_BRACKETS.map((bracket) => ({
+    byAge: AGE_BRACKETS.map((bracket, i) => ({
       key: bracket.key,
       label: bracket.label,
-      count: ageCounts.get(bracket.key) ?? 0,
+      count: ageCounts[i] ?? 0,
       target: { kind: 'age', ...ageBracketRange(bracket, today) },
     })),
     openWithoutOpenDate: withoutOpenDate,
