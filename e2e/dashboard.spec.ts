@@ -121,12 +121,17 @@ test('a dot of the opened-per-day line opens the tickets opened that day', async
   const row = opened.findIndex((text, i) => Number(text.replace(/\D/g, '')) > 0 && text !== closed[i]);
   expect(row, 'a day with opened tickets').toBeGreaterThanOrEqual(0);
   const count = Number(opened[row]!.replace(/\D/g, ''));
-  await region
+  const dot = region
     .locator('.recharts-line-dots')
     .first()
     .locator('circle')
-    .nth(opened.length - 1 - row)
-    .click();
+    .nth(opened.length - 1 - row);
+  await dot.scrollIntoViewIfNeeded();
+  const box = (await dot.boundingBox())!;
+  // As a person does: point at the dot (the chart then draws its larger active dot there), then click.
+  await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+  await expect(region.locator('.recharts-active-dot circle, circle[r="6"]').first()).toBeVisible();
+  await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
   await expect(page).toHaveURL(/\/tickets\?view=all&opened=(\d{4}-\d{2}-\d{2})\.\.\1$/);
   await expect(page.getByTestId('ticket-list-count')).toHaveText(
     new RegExp(`^${count} (of [\\d,]+ )?tickets?$`),

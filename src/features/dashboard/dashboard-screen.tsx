@@ -205,7 +205,12 @@ export function DashboardScreen({
             The background sync has not read every ticket yet, so these numbers may still grow.
           </Text>
         ) : null}
-        <SimpleGrid cols={3} spacing={{ base: 'xs', sm: 'md' }} component="section" aria-label="Due dates">
+        <SimpleGrid
+          cols={3}
+          spacing={{ base: 'xs', sm: 'md' }}
+          component="section"
+          aria-label="Open, overdue and due today"
+        >
           <StatCard label="Open" value={stats.openCount} href={hrefFor({ kind: 'open' })} />
           <StatCard label="Overdue" value={stats.overdue.count} href={hrefFor({ kind: 'overdue' })} alert />
           <StatCard label="Due today" value={stats.dueToday.count} href={hrefFor({ kind: 'due-today' })} />
