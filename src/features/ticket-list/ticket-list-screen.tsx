@@ -123,15 +123,23 @@ export function TicketListScreen({
   }, [state.filters.text]);
   const deferredText = useDeferredValue(text);
 
+  // The latest state asked for, ahead of the router: navigations render in a transition, so two quick changes
+  // (a click on a header while the text is still on its way to the URL) must build on each other, not on the
+  // last render.
+  const stateRef = useRef(state);
+  const renderedSearch = useRef(search);
+  if (renderedSearch.current !== search) {
+    renderedSearch.current = search;
+    stateRef.current = state;
+  }
   const setState = useCallback(
     (next: ListState, replace = false) => {
       written.current = next.filters.text;
+      stateRef.current = next;
       setParams(serializeListState(next), { replace });
     },
     [setParams],
   );
-  const stateRef = useRef(state);
-  stateRef.current = state;
   useEffect(() => {
     if (text === stateRef.current.filters.text) return undefined;
     const timer = setTimeout(() => {
@@ -239,20 +247,23 @@ export function TicketListScreen({
   const setView = (view: ViewId) => {
     setSelected(new Set());
     setText('');
-    setState({ ...state, view, filters: { ...state.filters, text: '' }, sort: null });
+    setState({ ...stateRef.current, view, filters: { ...stateRef.current.filters, text: '' }, sort: null });
   };
   const setColumns = (columns: ColumnKey[]) => {
     const ordered = [
-      ...state.columns.filter((key) => columns.includes(key)),
-      ...columns.filter((key) => !state.columns.includes(key)),
+      ...stateRef.current.columns.filter((key) => columns.includes(key)),
+      ...columns.filter((key) => !stateRef.current.columns.includes(key)),
     ];
-    if (ordered.length > 0) setState({ ...state, columns: ordered });
+    if (ordered.length > 0) setState({ ...stateRef.current, columns: ordered });
   };
   const exportCsv = () => {
     downloadCsv(toCsv(rows, state.columns), csvFileName(title, new Date()));
   };
   const saveView = () => {
-    const current = serializeListState({ ...state, filters: { ...state.filters, text } }).toString();
+    const current = serializeListState({
+      ...stateRef.current,
+      filters: { ...stateRef.current.filters, text },
+    }).toString();
     saved.save({ name: saveName, search: current });
     setSaveOpen(false);
     setSaveName('');
@@ -348,7 +359,7 @@ export function TicketListScreen({
             onChange={(value) => {
               if (!value) return;
               const [column, direction] = value.split(':') as [ColumnKey, 'asc' | 'desc'];
-              setState({ ...state, sort: { column, direction } });
+              setState({ ...stateRef.current, sort: { column, direction } });
             }}
             comboboxProps={{ withinPortal: true }}
           />
@@ -387,7 +398,7 @@ export function TicketListScreen({
           <ListFiltersPanel
             filters={state.filters}
             options={options}
-            onChange={(next) => setState({ ...state, filters: { ...next, text } })}
+            onChange={(next) => setState({ ...stateRef.current, filters: { ...next, text } })}
           />
         </div>
       ) : null}
