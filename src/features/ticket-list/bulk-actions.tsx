@@ -1,3 +1,5 @@
+// Progress is not among the shared Mantine styles (app/mantine-styles.ts): it loads with this lazy screen.
+import '@mantine/core/styles/Progress.css';
 import { Button, Group, Modal, Progress, Select, Stack, Text } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
 import { useRef, useState } from 'react';
