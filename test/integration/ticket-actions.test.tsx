@@ -1,4 +1,4 @@
-import { act, render, screen, waitFor, within } from '@testing-library/react';
+import { act, configure, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent, { type UserEvent } from '@testing-library/user-event';
 import { createMemoryRouter, RouterProvider } from 'react-router';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -21,6 +21,9 @@ import { createDetailHarness, type DetailHarness } from './ticket-detail-harness
 
 // Add note, Change status, Close and Delete on the detail route against the in-process emulator (real client,
 // session and QueryClient), in both envelope shapes, with each error (issue 4).
+
+// The machine these run on is shared and often loaded: give find*/waitFor more than the default second.
+configure({ asyncUtilTimeout: 5000 });
 
 let harness: DetailHarness | undefined;
 
@@ -91,8 +94,8 @@ async function pick(
   await user.click(await screen.findByRole('option', { name: option }));
 }
 
-function dialog(name: RegExp | string): HTMLElement {
-  return screen.getByRole('dialog', { name });
+async function dialog(name: RegExp | string): Promise<HTMLElement> {
+  return screen.findByRole('dialog', { name });
 }
 
 describe.each(['observed', 'doc'] as const)('ticket actions (%s shape)', (shape) => {
@@ -143,7 +146,7 @@ describe.each(['observed', 'doc'] as const)('ticket actions (%s shape)', (shape)
     await openTicket(harness);
 
     await user.click(screen.getByRole('button', { name: 'Change status' }));
-    const box = dialog('Change status of ticket 101');
+    const box = await dialog('Change status of ticket 101');
     await pick(user, 'Status', /^Escalated/, box);
     await user.type(within(box).getByRole('textbox', { name: /^Note/ }), 'Escalating to the mail team.');
     await user.click(within(box).getByRole('button', { name: 'Change status' }));
@@ -166,7 +169,7 @@ describe.each(['observed', 'doc'] as const)('ticket actions (%s shape)', (shape)
     const user = userEvent.setup();
     await openTicket(harness);
     await user.click(screen.getByRole('button', { name: 'Change status' }));
-    const box = dialog('Change status of ticket 101');
+    const box = await dialog('Change status of ticket 101');
     await user.click(within(box).getByRole('combobox', { name: 'Status' }));
     expect(await screen.findByRole('option', { name: 'Completed — closes the ticket' })).toBeInTheDocument();
     expect(screen.getByRole('option', { name: 'Paused — stops the clock' })).toBeInTheDocument();
@@ -183,7 +186,7 @@ describe.each(['observed', 'doc'] as const)('ticket actions (%s shape)', (shape)
     const postsBefore = harness.requests().filter((r) => r.method === 'POST').length;
 
     await user.click(screen.getByRole('button', { name: 'Change status' }));
-    const box = dialog('Change status of ticket 101');
+    const box = await dialog('Change status of ticket 101');
     await pick(user, 'Status', /^Escalated/, box);
     await user.type(within(box).getByRole('textbox', { name: /^Note/ }), 'A note without a type.');
     await user.click(within(box).getByRole('button', { name: 'Change status' }));
@@ -199,7 +202,7 @@ describe.each(['observed', 'doc'] as const)('ticket actions (%s shape)', (shape)
     await openTicket(harness);
 
     await user.click(screen.getByRole('button', { name: 'Close ticket' }));
-    const box = dialog('Close ticket 101');
+    const box = await dialog('Close ticket 101');
     await user.type(within(box).getByRole('textbox', { name: /^Closing note/ }), 'Fixed by a new profile.');
     await user.click(within(box).getByRole('button', { name: 'Close ticket 101' }));
 
@@ -226,7 +229,7 @@ describe.each(['observed', 'doc'] as const)('ticket actions (%s shape)', (shape)
     await waitFor(() => expect(readRecentTickets(owner).some((t) => t.id === 101)).toBe(true));
 
     await user.click(screen.getByRole('button', { name: 'Delete ticket' }));
-    const box = dialog('Delete ticket 101?');
+    const box = await dialog('Delete ticket 101?');
     await user.click(within(box).getByRole('button', { name: 'Delete ticket 101' }));
 
     await screen.findByRole('heading', { name: 'The queue' });
@@ -243,7 +246,9 @@ describe.each(['observed', 'doc'] as const)('ticket actions (%s shape)', (shape)
     const user = userEvent.setup();
     await openTicket(harness, 101);
     await user.click(screen.getByRole('button', { name: 'Delete ticket' }));
-    await user.click(within(dialog('Delete ticket 101?')).getByRole('button', { name: 'Delete ticket 101' }));
+    await user.click(
+      within(await dialog('Delete ticket 101?')).getByRole('button', { name: 'Delete ticket 101' }),
+    );
     await screen.findByRole('heading', { name: 'Start page' });
   });
 
@@ -253,7 +258,7 @@ describe.each(['observed', 'doc'] as const)('ticket actions (%s shape)', (shape)
     await openTicket(harness);
 
     await user.click(screen.getByRole('button', { name: 'Delete ticket' }));
-    const box = dialog('Delete ticket 101?');
+    const box = await dialog('Delete ticket 101?');
     await user.click(within(box).getByRole('button', { name: 'Delete ticket 101' }));
     const alert = await within(box).findByRole('alert');
     expect(alert).toHaveTextContent('You do not have permission to delete the ticket');
@@ -285,7 +290,7 @@ describe.each(['observed', 'doc'] as const)('ticket actions (%s shape)', (shape)
     const user = userEvent.setup();
     await openTicket(harness);
     await user.click(screen.getByRole('button', { name: 'Change status' }));
-    const box = dialog('Change status of ticket 101');
+    const box = await dialog('Change status of ticket 101');
     await pick(user, 'Status', /^Escalated/, box);
     await user.type(within(box).getByRole('textbox', { name: /^Note/ }), 'Keep me.');
     await user.click(within(box).getByRole('button', { name: 'Change status' }));
@@ -341,7 +346,7 @@ describe.each(['observed', 'doc'] as const)('ticket actions (%s shape)', (shape)
     const user = userEvent.setup();
     await openTicket(harness);
     await user.click(screen.getByRole('button', { name: 'Change status' }));
-    const box = dialog('Change status of ticket 101');
+    const box = await dialog('Change status of ticket 101');
     await pick(user, 'Status', /^Escalated/, box);
     await user.type(within(box).getByRole('textbox', { name: /^Note/ }), 'After a renewal.');
     await harness.control('expire-tokens', {});
