@@ -369,7 +369,9 @@ const badAuth: BadRequest[] = [
   ['a made-up bearer token', () => 'Bearer Zm9vYmFy+bm90LWEtdG9rZW4='],
   [
     'the token with one character changed',
-    (t: string) => `Bearer ${t.slice(0, -2)}${t.endsWith('A') ? 'B' : 'A'}${t.slice(-1)}`,
+    // The second-to-last character is the one replaced, so it is the one compared (a random token has it 'A'
+    // one time in 64, and replacing 'A' by 'A' would send the real token).
+    (t: string) => `Bearer ${t.slice(0, -2)}${t.at(-2) === 'A' ? 'B' : 'A'}${t.slice(-1)}`,
   ],
   ['the token with text after it', (t: string) => `Bearer ${t} extra`],
   ['the doc form access_token:"…" (§5 #10)', (t: string) => docHeaderForm(t)],
