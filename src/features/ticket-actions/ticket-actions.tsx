@@ -1,15 +1,13 @@
 import { Button, Tooltip } from '@mantine/core';
 import { useHotkeys } from '@mantine/hooks';
-import { lazy, Suspense, useRef, useState, type ReactNode, type RefObject } from 'react';
+import { useRef, useState, type ReactNode, type RefObject } from 'react';
 import type { FieldMap } from '../../api/field-map.ts';
+import { ChangeStatusDialog } from './change-status-dialog.tsx';
+import { CloseTicketDialog } from './close-ticket-dialog.tsx';
+import { DeleteTicketDialog } from './delete-ticket-dialog.tsx';
 import { useForbiddenAction } from './forbidden-actions.ts';
-import type { TicketActionDialog as Dialog } from './ticket-action-dialogs.tsx';
 
-// The dialogs' code is fetched when one is first asked for; the detail view loads only the buttons (issue 3).
-const TicketActionDialogs = lazy(async () => {
-  const { TicketActionDialogs: Component } = await import('./ticket-action-dialogs.tsx');
-  return { default: Component };
-});
+type Dialog = 'status' | 'close' | 'delete';
 
 export interface TicketActionsProps {
   ticketId: number;
@@ -82,8 +80,6 @@ export function TicketActions({
   onDeleted,
 }: TicketActionsProps) {
   const [dialog, setDialog] = useState<Dialog | null>(null);
-  const [dialogsAsked, setDialogsAsked] = useState(false);
-  if (dialog !== null && !dialogsAsked) setDialogsAsked(true);
   const statusRef = useRef<HTMLButtonElement>(null);
   const closeRef = useRef<HTMLButtonElement>(null);
   const deleteRef = useRef<HTMLButtonElement>(null);
@@ -128,20 +124,29 @@ export function TicketActions({
         buttonRef={deleteRef}
         color="red"
       />
-      {dialogsAsked ? (
-        <Suspense fallback={null}>
-          <TicketActionDialogs
-            ticketId={ticketId}
-            summary={summary}
-            status={status}
-            notes={notes}
-            owner={owner}
-            dialog={dialog}
-            onClose={close}
-            onDeleted={onDeleted}
-          />
-        </Suspense>
-      ) : null}
+      <ChangeStatusDialog
+        ticketId={ticketId}
+        currentStatus={status}
+        notes={notes}
+        owner={owner}
+        opened={dialog === 'status'}
+        onClose={close}
+      />
+      <CloseTicketDialog
+        ticketId={ticketId}
+        notes={notes}
+        owner={owner}
+        opened={dialog === 'close'}
+        onClose={close}
+      />
+      <DeleteTicketDialog
+        ticketId={ticketId}
+        summary={summary}
+        owner={owner}
+        opened={dialog === 'delete'}
+        onClose={close}
+        onDeleted={onDeleted}
+      />
     </>
   );
 }
