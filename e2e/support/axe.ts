@@ -13,6 +13,11 @@ export interface AxeSummary {
 
 /** The WCAG 2.2 AA violations on the page as it is now, in a form that reads well in a failed assertion. */
 export async function axeViolations(page: Page): Promise<AxeSummary[]> {
+  // A dialog that is still fading in is half transparent, and axe would measure the contrast of that frame:
+  // wait until no CSS transition or animation runs.
+  await page.waitForFunction(() =>
+    document.getAnimations().every((animation) => animation.playState !== 'running'),
+  );
   const results = await new AxeBuilder({ page }).withTags(wcag22aaTags).analyze();
   return results.violations.map((violation) => ({
     id: violation.id,
