@@ -244,6 +244,13 @@ export function TicketListScreen({
     vocabulary.statuses.find((s) => s.type === 'closed')?.name ??
     null;
 
+  // The columns as last asked for, ahead of the URL; they follow the URL when it changes (back, a saved view).
+  const [shownColumns, setShownColumns] = useState<readonly ColumnKey[]>(state.columns);
+  const [urlColumns, setUrlColumns] = useState(state.columns.join());
+  if (urlColumns !== state.columns.join()) {
+    setUrlColumns(state.columns.join());
+    setShownColumns(state.columns);
+  }
   const setView = (view: ViewId) => {
     setSelected(new Set());
     setText('');
@@ -254,7 +261,10 @@ export function TicketListScreen({
       ...stateRef.current.columns.filter((key) => columns.includes(key)),
       ...columns.filter((key) => !stateRef.current.columns.includes(key)),
     ];
-    if (ordered.length > 0) setState({ ...stateRef.current, columns: ordered });
+    if (ordered.length === 0) return;
+    // The URL (and so `state`) changes in a navigation transition; the checkboxes show the choice at once.
+    setShownColumns(ordered);
+    setState({ ...stateRef.current, columns: ordered });
   };
   const exportCsv = () => {
     downloadCsv(toCsv(rows, state.columns), csvFileName(title, new Date()));
@@ -373,7 +383,7 @@ export function TicketListScreen({
             <Popover.Dropdown>
               <Checkbox.Group
                 label="Visible columns"
-                value={[...state.columns]}
+                value={[...shownColumns]}
                 onChange={(values) => setColumns(values as ColumnKey[])}
               >
                 <Stack gap={6} mt="xs">
