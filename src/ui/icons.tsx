@@ -121,3 +121,28 @@ export function ChartIcon(props: IconProps) {
     </Icon>
   );
 }
+
+export function OpenStatusIcon(props: IconProps) {
+  return (
+    <Icon {...props}>
+      <circle cx="12" cy="12" r="8" />
+    </Icon>
+  );
+}
+
+export function PausedStatusIcon(props: IconProps) {
+  return (
+    <Icon {...props}>
+      <path d="M9 6v12M15 6v12" />
+    </Icon>
+  );
+}
+
+export function AlertIcon(props: IconProps) {
+  return (
+    <Icon {...props}>
+      <path d="M12 3 2 20h20z" />
+      <path d="M12 10v4M12 17.5v.01" />
+    </Icon>
+  );
+}

@@ -1,5 +1,5 @@
 import type { StatusType, Vocabulary } from '../../config/config-schema.ts';
-import { ClosedStatusIcon, OpenStatusIcon, PausedStatusIcon } from './ticket-icons.tsx';
+import { CheckIcon, OpenStatusIcon, PausedStatusIcon } from '../../ui/icons.tsx';
 import classes from './tickets.module.css';
 
 const typeWords: Record<StatusType, string> = {
@@ -28,8 +28,7 @@ export interface StatusBadgeProps {
  * without colour; the status name itself is the text.
  */
 export function StatusBadge({ status, type }: StatusBadgeProps) {
-  const Icon =
-    type === 'closed' ? ClosedStatusIcon : type === 'stop-the-clock' ? PausedStatusIcon : OpenStatusIcon;
+  const Icon = type === 'closed' ? CheckIcon : type === 'stop-the-clock' ? PausedStatusIcon : OpenStatusIcon;
   return (
     <span
       className={classes.pill}
@@ -37,7 +36,7 @@ export function StatusBadge({ status, type }: StatusBadgeProps) {
       title={type ? `Status type: ${typeWords[type]}` : undefined}
       data-testid="status-badge"
     >
-      {type ? <Icon size={12} /> : null}
+      {type ? <Icon size={12} strokeWidth={2.2} /> : null}
       {status}
     </span>
   );

@@ -4,7 +4,7 @@ import type { StatusType } from '../../config/config-schema.ts';
 import { formatDateTime } from '../../fields/codecs.ts';
 import { EmptyValue } from '../../ui/empty-value.tsx';
 import { PriorityBadge, StatusBadge } from './status-badge.tsx';
-import { AlertIcon, PinIcon } from './ticket-icons.tsx';
+import { AlertIcon, PinIcon } from '../../ui/icons.tsx';
 import type { TicketSummary } from './ticket-summary.ts';
 import classes from './tickets.module.css';
 
@@ -56,7 +56,7 @@ export function TicketHeader({
           <Button
             variant={pinned ? 'light' : 'default'}
             size="xs"
-            leftSection={<PinIcon size={14} />}
+            leftSection={<PinIcon size={14} strokeWidth={2.2} />}
             onClick={onTogglePin}
             aria-pressed={pinned}
           >
@@ -87,7 +87,7 @@ export function TicketHeader({
               <time dateTime={ticket.due.toISOString()}>{formatDateTime(ticket.due)}</time>
               {overdue ? (
                 <span className={classes.overdue}>
-                  <AlertIcon size={12} />
+                  <AlertIcon size={12} strokeWidth={2.2} />
                   Overdue
                 </span>
               ) : null}
