@@ -117,6 +117,27 @@ function unknownValue(field: FieldDef, raw: unknown): HttpError {
   return badRequest(`The ${field.displayName} ${describe(raw)} was not found.`);
 }
 
+/**
+ * A display field and its Seq_ twin name one linked record (protocol-notes §5 #15): an empty value clears the
+ * link, an unknown one is a 400 naming it, a known one fills the linked fields.
+ */
+function resolveLink<T, D>(
+  draft: D,
+  field: FieldDef,
+  raw: unknown,
+  clear: boolean,
+  set: (draft: D, value: T | null) => void,
+  find: () => T | undefined,
+): void {
+  if (clear) {
+    set(draft, null);
+    return;
+  }
+  const found = find();
+  if (!found) throw unknownValue(field, raw);
+  set(draft, found);
+}
+
 // ---- Properties --------------------------------------------------------------------------------------------------
 
 /** The field a Properties key names: its current display name (any case, trimmed) or its sequence id. */
@@ -203,60 +224,36 @@ export function applyProperties(store: Store, draft: Values, properties: Record<
         break;
       }
       case 11:
-      case 72: {
-        if (clear) {
-          setCategory(draft, null);
-          break;
-        }
-        const c =
+      case 72:
+        resolveLink(draft, field, raw, clear, setCategory, () =>
           seq === 11
             ? v.categoryBySeq.get(toInt(field, raw))
             : (v.categoryByPath.get(textOf(field, raw).toLowerCase()) ??
-              v.categoryByName.get(textOf(field, raw).toLowerCase()));
-        if (!c) throw unknownValue(field, raw);
-        setCategory(draft, c);
+              v.categoryByName.get(textOf(field, raw).toLowerCase())),
+        );
         break;
-      }
       case 14:
-      case 49: {
-        if (clear) {
-          setLocation(draft, null);
-          break;
-        }
-        const l =
+      case 49:
+        resolveLink(draft, field, raw, clear, setLocation, () =>
           seq === 14
             ? v.locationBySeq.get(toInt(field, raw))
-            : v.locationByName.get(textOf(field, raw).toLowerCase());
-        if (!l) throw unknownValue(field, raw);
-        setLocation(draft, l);
+            : v.locationByName.get(textOf(field, raw).toLowerCase()),
+        );
         break;
-      }
       case 15:
-      case 65: {
-        if (clear) {
-          setDepartment(draft, null);
-          break;
-        }
-        const d =
+      case 65:
+        resolveLink(draft, field, raw, clear, setDepartment, () =>
           seq === 15
             ? v.departmentBySeq.get(toInt(field, raw))
-            : v.departmentByName.get(textOf(field, raw).toLowerCase());
-        if (!d) throw unknownValue(field, raw);
-        setDepartment(draft, d);
+            : v.departmentByName.get(textOf(field, raw).toLowerCase()),
+        );
         break;
-      }
       case 75:
-      case 91: {
-        if (clear) {
-          setSla(draft, null);
-          break;
-        }
-        const s =
-          seq === 75 ? v.slaBySeq.get(toInt(field, raw)) : v.slaByName.get(textOf(field, raw).toLowerCase());
-        if (!s) throw unknownValue(field, raw);
-        setSla(draft, s);
+      case 91:
+        resolveLink(draft, field, raw, clear, setSla, () =>
+          seq === 75 ? v.slaBySeq.get(toInt(field, raw)) : v.slaByName.get(textOf(field, raw).toLowerCase()),
+        );
         break;
-      }
       case 95:
       case 96: {
         if (clear) throw badRequest(`The field '${field.displayName}' cannot be empty.`);
