@@ -47,6 +47,7 @@ export default tseslint.config(
       'test-results',
       '.data',
       'coverage',
+      '.cache',
       'postcss.config.cjs',
     ],
   },
