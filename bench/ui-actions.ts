@@ -6,20 +6,12 @@
 //   arriving (fetch resolved) -> the header's status badge showing the new status, at the next animation frame.
 // Each sample is measured inside the page, from dispatching the event to the animation frame after the element
 // is in the DOM (the frame in which it paints).
-import { spawn } from 'node:child_process';
-import { chromium, type Page } from 'playwright-core';
-import { chromiumArgs, findChromium } from '../scripts/find-chromium.mjs';
-import { ensureDist } from '../scripts/lib/dist.ts';
+import type { Page } from 'playwright-core';
 import type { Bench, BenchResult } from './bench-result.ts';
-import { freePort, projectRoot } from './emulator-process.ts';
+import { percentile, round1 as round, withUiHarness } from './ui-harness.ts';
 
 const RUNS = 20;
 const TICKET = 101;
-
-function percentile(values: number[], p: number): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? Number.NaN;
-}
 
 // In-page code as text: tsx (esbuild keepNames) would wrap named functions in a `__name` helper the page lacks.
 const OPEN_IN_PAGE = `(({ trigger, selector }) => new Promise((resolve, reject) => {
@@ -78,67 +70,13 @@ async function timeOpen(page: Page, trigger: string, selector: string): Promise<
   return page.evaluate(`${OPEN_IN_PAGE}(${JSON.stringify({ trigger, selector })})`) as Promise<number>;
 }
 
-async function startAppServer(distDir: string): Promise<{ origin: string; stop: () => Promise<void> }> {
-  const port = await freePort();
-  const child = spawn(process.execPath, ['--import', 'tsx', 'emulator/main.ts', '--app', distDir], {
-    cwd: projectRoot,
-    env: {
-      ...process.env,
-      PORT: String(port),
-      TRACKIT_DB: ':memory:',
-      TRACKIT_SEED_TICKETS: '2000',
-      TRACKIT_CONTROL: '0',
-      TRACKIT_LATENCY_MS: '0',
-    },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let output = '';
-  child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  const origin = `http://127.0.0.1:${port}`;
-  const deadline = Date.now() + 60_000;
-  for (;;) {
-    try {
-      const response = await fetch(`${origin}/config.json`);
-      if (response.ok) break;
-    } catch {
-      // not listening yet
-    }
-    if (child.exitCode !== null || Date.now() > deadline) {
-      child.kill('SIGKILL');
-      throw new Error(`the emulator did not start: ${output.slice(-2000)}`);
-    }
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-  return {
-    origin,
-    stop: () =>
-      new Promise<void>((resolve) => {
-        if (child.exitCode !== null) return resolve();
-        child.once('exit', () => resolve());
-        child.kill('SIGTERM');
-      }),
-  };
-}
-
 export const uiActionsBench: Bench = {
   name: 'ui-actions',
-  async run(): Promise<BenchResult> {
-    const server = await startAppServer(process.env.BENCH_APP_DIR ?? (await ensureDist()));
-    const executablePath = findChromium();
-    const browser = await chromium.launch({
-      args: chromiumArgs,
-      ...(executablePath ? { executablePath } : {}),
-    });
-    try {
-      const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
-      await page.goto(`${server.origin}/`);
-      await page.getByLabel('Group', { exact: true }).fill('HELP DESK');
-      await page.getByLabel('Login ID', { exact: true }).fill('TECH1');
-      await page.getByLabel('Password', { exact: true }).fill('welcome');
-      await page.getByRole('button', { name: 'Sign in', exact: true }).click();
-      await page.getByRole('link', { name: 'New ticket' }).waitFor();
-      await page.goto(`${server.origin}/tickets/${TICKET}`);
+  run: (): Promise<BenchResult> =>
+    withUiHarness({ seedTickets: 2000 }, async ({ origin, newPage, signIn }) => {
+      const page = await newPage();
+      await signIn(page);
+      await page.goto(`${origin}/tickets/${TICKET}`);
       const main = page.getByRole('main');
       await main.getByRole('button', { name: 'Change status' }).waitFor();
       await page.getByTestId('note').first().waitFor();
@@ -175,7 +113,6 @@ export const uiActionsBench: Bench = {
         update.push(await waiting);
         await dialog.waitFor({ state: 'detached' });
       }
-      const round = (value: number) => Math.round(value * 10) / 10;
       return {
         name: 'ui-actions',
         title:
@@ -228,9 +165,5 @@ export const uiActionsBench: Bench = {
           "Write -> update: from the moment fetch resolves with the ChangeStatus response to the animation frame after the header's status badge shows the new status (the body is read and parsed in between; the answer's ticket goes to setQueryData, no second request).",
         ],
       };
-    } finally {
-      await browser.close();
-      await server.stop();
-    }
-  },
+    }),
 };

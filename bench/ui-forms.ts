@@ -5,20 +5,12 @@
 // Each sample is measured inside the page: from dispatching the event to the animation frame after the form is
 // in the DOM (the frame in which it paints). Run 1 loads the route's lazy chunk (and the ticket or templates
 // from the server); later runs find them cached, as a technician's second edit does. p95 is over all 20 runs.
-import { spawn } from 'node:child_process';
-import { chromium, type Page } from 'playwright-core';
-import { chromiumArgs, findChromium } from '../scripts/find-chromium.mjs';
-import { ensureDist } from '../scripts/lib/dist.ts';
+import type { Page } from 'playwright-core';
 import type { Bench, BenchResult } from './bench-result.ts';
-import { freePort, projectRoot } from './emulator-process.ts';
+import { percentile, round1 as round, withUiHarness } from './ui-harness.ts';
 
 const RUNS = 20;
 const TICKET = 101;
-
-function percentile(values: number[], p: number): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? Number.NaN;
-}
 
 // The in-page part, as text: tsx (esbuild keepNames) would wrap named functions in a `__name` helper that
 // does not exist in the page.
@@ -49,71 +41,16 @@ async function timeInPage(page: Page, trigger: 'key-e' | 'click-new', selector: 
   return page.evaluate(`${IN_PAGE}(${JSON.stringify({ trigger, selector })})`) as Promise<number>;
 }
 
-async function startAppServer(distDir: string): Promise<{ origin: string; stop: () => Promise<void> }> {
-  const port = await freePort();
-  const child = spawn(process.execPath, ['--import', 'tsx', 'emulator/main.ts', '--app', distDir], {
-    cwd: projectRoot,
-    env: {
-      ...process.env,
-      PORT: String(port),
-      TRACKIT_DB: ':memory:',
-      TRACKIT_SEED_TICKETS: '2000',
-      TRACKIT_CONTROL: '0',
-      TRACKIT_LATENCY_MS: '0',
-    },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let output = '';
-  child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  const origin = `http://127.0.0.1:${port}`;
-  const deadline = Date.now() + 60_000;
-  for (;;) {
-    try {
-      const response = await fetch(`${origin}/config.json`);
-      if (response.ok) break;
-    } catch {
-      // not listening yet
-    }
-    if (child.exitCode !== null || Date.now() > deadline) {
-      child.kill('SIGKILL');
-      throw new Error(`the emulator did not start: ${output.slice(-2000)}`);
-    }
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-  return {
-    origin,
-    stop: () =>
-      new Promise<void>((resolve) => {
-        if (child.exitCode !== null) return resolve();
-        child.once('exit', () => resolve());
-        child.kill('SIGTERM');
-      }),
-  };
-}
-
 export const uiFormsBench: Bench = {
   name: 'ui-forms',
-  async run(): Promise<BenchResult> {
-    // BENCH_APP_DIR: a build made elsewhere (so a run does not rebuild the dist/ other checks are serving).
-    const server = await startAppServer(process.env.BENCH_APP_DIR ?? (await ensureDist()));
-    const executablePath = findChromium();
-    const browser = await chromium.launch({
-      args: chromiumArgs,
-      ...(executablePath ? { executablePath } : {}),
-    });
-    try {
-      const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
-      await page.goto(`${server.origin}/`);
-      await page.getByLabel('Group', { exact: true }).fill('HELP DESK');
-      await page.getByLabel('Login ID', { exact: true }).fill('TECH1');
-      await page.getByLabel('Password', { exact: true }).fill('welcome');
-      await page.getByRole('button', { name: 'Sign in', exact: true }).click();
-      await page.getByRole('link', { name: 'New ticket' }).waitFor();
+  run: (): Promise<BenchResult> =>
+    withUiHarness({ seedTickets: 2000 }, async ({ origin, newPage, signIn }) => {
+      const page = await newPage();
+      await signIn(page);
 
       const edit: number[] = [];
       for (let run = 0; run < RUNS; run++) {
-        await page.goto(`${server.origin}/tickets/${TICKET}`);
+        await page.goto(`${origin}/tickets/${TICKET}`);
         await page.getByRole('link', { name: 'Edit', exact: true }).waitFor();
         edit.push(await timeInPage(page, 'key-e', `form[aria-label="Edit ticket ${TICKET}"] input`));
       }
@@ -130,12 +67,11 @@ export const uiFormsBench: Bench = {
       }
       const create: number[] = [];
       for (let run = 0; run < RUNS; run++) {
-        await page.goto(`${server.origin}/`);
+        await page.goto(`${origin}/`);
         await page.getByRole('link', { name: 'New ticket' }).waitFor();
         create.push(await timeInPage(page, 'click-new', '[aria-label="Templates"] button'));
         await page.getByRole('button', { name: 'Blank ticket' }).waitFor();
       }
-      const round = (value: number) => Math.round(value * 10) / 10;
       return {
         name: 'ui-forms',
         title: 'UI: keystroke or click to the form shown (issue 4)',
@@ -188,9 +124,5 @@ export const uiFormsBench: Bench = {
           'The picker counts as shown when its first card (`Blank ticket`) is in the DOM; templates load from the server in parallel and fill in.',
         ],
       };
-    } finally {
-      await browser.close();
-      await server.stop();
-    }
-  },
+    }),
 };

@@ -8,24 +8,17 @@
 //   is moved 120 px every animation frame for three seconds, frame times taken from requestAnimationFrame.
 // The 10,000 tickets (bench/index-fixtures.ts) are written into the app's own IndexedDB database by a script
 // bundled with esbuild and run in the app's origin, then the page reloads and the app loads them on start-up.
-import { spawn } from 'node:child_process';
 import { loadavg } from 'node:os';
 import { build } from 'esbuild';
-import { chromium, type Page } from 'playwright-core';
-import { chromiumArgs, findChromium } from '../scripts/find-chromium.mjs';
-import { ensureDist } from '../scripts/lib/dist.ts';
+import type { Page } from 'playwright-core';
 import type { Bench, BenchResult } from './bench-result.ts';
-import { freePort, projectRoot } from './emulator-process.ts';
+import { projectRoot } from './emulator-process.ts';
+import { percentile, turnSyncOff, withUiHarness } from './ui-harness.ts';
 
 const COUNT = 10_000;
 const ROUNDS = 3;
 const QUERY = 'printer jammed';
 const SCROLL_MS = 3000;
-
-function percentile(values: number[], p: number): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? Number.NaN;
-}
 
 const SEED_SCRIPT = `
 import { benchTickets } from './index-fixtures.ts';
@@ -40,49 +33,6 @@ async function seed(apiBaseUrl, count) {
 }
 globalThis.listBenchSeed = seed;
 `;
-
-async function startAppServer(distDir: string): Promise<{ origin: string; stop: () => Promise<void> }> {
-  const port = await freePort();
-  const child = spawn(process.execPath, ['--import', 'tsx', 'emulator/main.ts', '--app', distDir], {
-    cwd: projectRoot,
-    env: {
-      ...process.env,
-      PORT: String(port),
-      TRACKIT_DB: ':memory:',
-      TRACKIT_SEED_TICKETS: '300',
-      TRACKIT_CONTROL: '0',
-      TRACKIT_LATENCY_MS: '0',
-    },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let output = '';
-  child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  const origin = `http://127.0.0.1:${port}`;
-  const deadline = Date.now() + 60_000;
-  for (;;) {
-    try {
-      const response = await fetch(`${origin}/config.json`);
-      if (response.ok) break;
-    } catch {
-      // not listening yet
-    }
-    if (child.exitCode !== null || Date.now() > deadline) {
-      child.kill('SIGKILL');
-      throw new Error(`the emulator did not start: ${output.slice(-2000)}`);
-    }
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-  return {
-    origin,
-    stop: () =>
-      new Promise<void>((resolve) => {
-        if (child.exitCode !== null) return resolve();
-        child.once('exit', () => resolve());
-        child.kill('SIGTERM');
-      }),
-  };
-}
 
 // In-page parts as text: tsx (esbuild keepNames) would wrap named functions in a `__name` helper the page lacks.
 const ARM_KEYSTROKE = `(() => {
@@ -132,7 +82,6 @@ export const uiListBench: Bench = {
   name: 'ui-list',
   async run(): Promise<BenchResult> {
     const loadBefore = loadavg()[0]!;
-    const server = await startAppServer(process.env.BENCH_APP_DIR ?? (await ensureDist()));
     const seedBundle = await build({
       stdin: { contents: SEED_SCRIPT, resolveDir: `${projectRoot}/bench`, loader: 'ts' },
       bundle: true,
@@ -141,26 +90,11 @@ export const uiListBench: Bench = {
       target: 'es2022',
       platform: 'browser',
     });
-    const executablePath = findChromium();
-    const browser = await chromium.launch({
-      args: chromiumArgs,
-      ...(executablePath ? { executablePath } : {}),
-    });
-    try {
+    return withUiHarness({ seedTickets: 300 }, async ({ origin, newPage, signIn }) => {
       // bypassCSP: the seeding script is injected inline; the production CSP (script-src 'self') would refuse it.
-      const page = await browser.newPage({ viewport: { width: 1280, height: 800 }, bypassCSP: true });
-      await page.route('**/config.json', async (route) => {
-        const response = await route.fetch();
-        const config = (await response.json()) as { sync: Record<string, unknown> };
-        config.sync = { ...config.sync, enabled: false };
-        await route.fulfill({ response, json: config });
-      });
-      await page.goto(`${server.origin}/`);
-      await page.getByLabel('Group', { exact: true }).fill('HELP DESK');
-      await page.getByLabel('Login ID', { exact: true }).fill('TECH1');
-      await page.getByLabel('Password', { exact: true }).fill('welcome');
-      await page.getByRole('button', { name: 'Sign in', exact: true }).click();
-      await page.getByRole('link', { name: 'New ticket' }).waitFor();
+      const page = await newPage({ bypassCSP: true });
+      await turnSyncOff(page);
+      await signIn(page);
       await page.addScriptTag({ content: seedBundle.outputFiles[0]!.text });
       await page.evaluate(
         ([base, count]) =>
@@ -168,9 +102,9 @@ export const uiListBench: Bench = {
             base,
             count,
           ),
-        [`${server.origin}/TrackIt/WebApi/`, COUNT] as const,
+        [`${origin}/TrackIt/WebApi/`, COUNT] as const,
       );
-      await page.goto(`${server.origin}/tickets?view=all`);
+      await page.goto(`${origin}/tickets?view=all`);
       await page
         .getByText(`${COUNT.toLocaleString('en-US')} tickets`, { exact: true })
         .waitFor({ timeout: 30_000 });
@@ -240,9 +174,6 @@ export const uiListBench: Bench = {
           `Load average (1 min) before/after: ${loadBefore.toFixed(2)} / ${loadAfter.toFixed(2)} — other work shared the machine; headless Chromium paces animation frames at 60 Hz.`,
         ],
       };
-    } finally {
-      await browser.close();
-      await server.stop();
-    }
+    });
   },
 };
