@@ -12,6 +12,7 @@ import { emulatorSeedBench } from './emulator-seed.ts';
 import { indexLoadBench } from './index-load.ts';
 import { indexSyncBench } from './index-sync.ts';
 import { uiActionsBench } from './ui-actions.ts';
+import { uiDetailPaintBench } from './ui-detail-paint.ts';
 import { uiFormsBench } from './ui-forms.ts';
 import { uiLighthouseBench } from './ui-lighthouse.ts';
 import { uiListBench } from './ui-list.ts';
@@ -28,6 +29,7 @@ export const benches: Bench[] = [
   uiFormsBench,
   uiActionsBench,
   uiListBench,
+  uiDetailPaintBench,
 ];
 
 interface Failure {
