@@ -1,16 +1,8 @@
-/**
- * Route code fetched while the browser is idle, so that what the technician sees next does not wait for it,
- * while the page at hand stays small (issue 3, route-level splitting). A failed prefetch is harmless: the route
- * loads its code again when it is opened.
- */
-function whenIdle(load: () => void): () => void {
-  if (typeof window.requestIdleCallback === 'function') {
-    const handle = window.requestIdleCallback(load, { timeout: 3000 });
-    return () => window.cancelIdleCallback(handle);
-  }
-  const timer = window.setTimeout(load, 1500);
-  return () => window.clearTimeout(timer);
-}
+import { whenIdle } from '../ui/deferred.ts';
+
+// Route code fetched while the browser is idle, so that what the technician sees next does not wait for it,
+// while the page at hand stays small (issue 3, route-level splitting). A failed prefetch is harmless: the route
+// loads its code again when it is opened.
 
 const ignore = () => undefined;
 

@@ -106,7 +106,7 @@ describe.each(['observed', 'doc'] as const)('ticket actions (%s shape)', (shape)
     const before = (await serverNotes(harness, 101)).length;
 
     await user.click(screen.getByRole('button', { name: 'Add note' }));
-    const composer = screen.getByRole('form', { name: 'New note on ticket 101' });
+    const composer = await screen.findByRole('form', { name: 'New note on ticket 101' });
     expect(within(composer).getByRole('textbox', { name: /^Note/ })).toHaveFocus();
     await user.type(
       within(composer).getByRole('textbox', { name: /^Note/ }),

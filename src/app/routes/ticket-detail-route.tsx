@@ -8,12 +8,9 @@ import { ticketQueries } from '../../api/queries.ts';
 import { useConfig } from '../../config/config-context.ts';
 import { AssignmentsList } from '../../features/assignments/assignments-list.tsx';
 import { AttachmentsList } from '../../features/attachments/attachments-list.tsx';
-import {
-  AddNoteButton,
-  NoteComposer,
-  PendingNoteItems,
-  usePendingNoteCount,
-} from '../../features/notes/note-composer.tsx';
+import { AddNoteButton } from '../../features/notes/add-note-button.tsx';
+import { NoteComposerSlot } from '../../features/notes/note-composer-slot.tsx';
+import { PendingNoteItems, usePendingNoteCount } from '../../features/notes/pending-note-items.tsx';
 import { NotesTimeline } from '../../features/notes/notes-timeline.tsx';
 import { markForbidden, useForbiddenAction } from '../../features/ticket-actions/forbidden-actions.ts';
 import { TicketActions } from '../../features/ticket-actions/ticket-actions.tsx';
@@ -333,7 +330,7 @@ function TicketDetail({ ticketId }: { ticketId: number }) {
                 </Tabs.Tab>
               </Tabs.List>
               <Tabs.Panel value="notes">
-                <NoteComposer
+                <NoteComposerSlot
                   ticketId={ticketId}
                   notes={notesQuery.data?.records ?? NO_NOTES}
                   opened={composing}

@@ -1,8 +1,5 @@
-import { Alert, Button, Group, Kbd, Loader, Stack, Text, Textarea, TextInput, Tooltip } from '@mantine/core';
-import { useHotkeys } from '@mantine/hooks';
-import { useQueryClient } from '@tanstack/react-query';
-import { useEffect, useMemo, useRef, useState, type KeyboardEvent, type Ref } from 'react';
-import { useApiClient, useSessionState } from '../../api/api-context.ts';
+import { Alert, Button, Group, Kbd, Stack, Text, Textarea, TextInput } from '@mantine/core';
+import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import type { FieldMap } from '../../api/field-map.ts';
 import { useConfig } from '../../config/config-context.ts';
 import { formatDateTime, parseDurationInput, toWireDuration } from '../../fields/codecs.ts';
@@ -13,18 +10,9 @@ import {
   noteLookupOptions,
   PrivateSwitch,
 } from '../../fields/note-inputs.tsx';
-import { draftKey, useDraft } from '../../ui/drafts.ts';
-import { LockIcon } from './icons.tsx';
-import {
-  discardPendingNote,
-  retryNote,
-  sendNote,
-  usePendingNotes,
-  type NoteSender,
-  type PendingNote,
-} from './note-composer-pending.ts';
-import { NoteText } from './note-text.tsx';
-import noteClasses from './notes.module.css';
+import { useDraft } from '../../ui/drafts.ts';
+import { sendNote } from './note-composer-pending.ts';
+import { useNoteSender } from './note-sender.ts';
 import classes from './note-composer.module.css';
 
 /** What the composer keeps in its draft (per ticket and technician, ui/drafts.ts). */
@@ -39,72 +27,6 @@ export interface NoteDraft {
 
 function isSubmitShortcut(event: KeyboardEvent): boolean {
   return event.key === 'Enter' && (event.ctrlKey || event.metaKey) && !event.altKey && !event.shiftKey;
-}
-
-/** The sender of the signed-in technician for a ticket, and the storage keys of its draft and pending notes. */
-export function useNoteSender(
-  ticketId: number,
-  onForbidden?: (message: string) => void,
-): { sender: NoteSender | null; draftKey: string | null; pendingKey: string | null } {
-  const client = useApiClient();
-  const queryClient = useQueryClient();
-  const { technician } = useSessionState();
-  const onForbiddenRef = useRef(onForbidden);
-  onForbiddenRef.current = onForbidden;
-  return useMemo(() => {
-    if (!technician) return { sender: null, draftKey: null, pendingKey: null };
-    const scope = {
-      server: client.baseUrl,
-      technician: `${technician.group}\\${technician.login}`,
-      ticket: ticketId,
-    };
-    const pendingKey = draftKey({ ...scope, form: 'pending-notes' });
-    const name = `${technician.firstName} ${technician.lastName}`.trim();
-    return {
-      sender: {
-        queryClient,
-        client,
-        ticketId,
-        scope: pendingKey,
-        technician: { login: technician.login, name: name === '' ? technician.login : name },
-        onForbidden: (message: string) => onForbiddenRef.current?.(message),
-      },
-      draftKey: draftKey({ ...scope, form: 'note' }),
-      pendingKey,
-    };
-  }, [client, queryClient, technician, ticketId]);
-}
-
-export interface AddNoteButtonProps {
-  onOpen: () => void;
-  /** The 403 learnt this session: the button stays, disabled, and says why. */
-  forbidden: string | null;
-  ref?: Ref<HTMLButtonElement>;
-}
-
-/** `Add note` (key `n`, ignored while typing in a field). */
-export function AddNoteButton({ onOpen, forbidden, ref }: AddNoteButtonProps) {
-  useHotkeys([['n', () => forbidden === null && onOpen()]]);
-  if (forbidden !== null) {
-    return (
-      <Tooltip label={forbidden} multiline w={260}>
-        <Button
-          size="xs"
-          variant="default"
-          data-disabled
-          aria-disabled
-          onClick={(event) => event.preventDefault()}
-        >
-          Add note
-        </Button>
-      </Tooltip>
-    );
-  }
-  return (
-    <Button ref={ref} size="xs" variant="default" onClick={onOpen} aria-keyshortcuts="n">
-      Add note
-    </Button>
-  );
 }
 
 export interface NoteComposerProps {
@@ -311,129 +233,4 @@ export function NoteComposer({
       </Stack>
     </form>
   );
-}
-
-function pendingStatus(note: PendingNote): { label: string; detail: string | null } {
-  switch (note.state) {
-    case 'sending':
-      return { label: 'Sending…', detail: null };
-    case 'checking':
-      return {
-        label: 'Checking whether it arrived…',
-        detail: 'The answer was lost; looking for the note on the server.',
-      };
-    case 'failed': {
-      const message = note.error?.message ?? 'It was not sent.';
-      if (note.error?.kind === 'forbidden')
-        return { label: 'Not sent: no permission', detail: `${message} Your text is kept here.` };
-      if (note.error?.kind === 'bad-request')
-        return { label: 'Not sent: the server refused it', detail: message };
-      if (note.maybeWritten)
-        return {
-          label: 'Not sent yet',
-          detail: `${message} Retry looks for it on the server first, so it is never sent twice.`,
-        };
-      return { label: 'Not sent', detail: `${message} Your text is kept here.` };
-    }
-  }
-}
-
-function PendingNoteCard({ note, sender }: { note: PendingNote; sender: NoteSender }) {
-  const status = pendingStatus(note);
-  const busy = note.state !== 'failed';
-  const canRetry =
-    note.state === 'failed' && note.error?.kind !== 'forbidden' && note.error?.kind !== 'bad-request';
-  return (
-    <article
-      className={`${noteClasses.note} ${classes.pending}`}
-      data-private={note.input.private || undefined}
-      data-state={note.state}
-      aria-label={`Your note, ${status.label}`}
-      aria-busy={busy || undefined}
-      data-testid="pending-note"
-    >
-      <div className={noteClasses.meta}>
-        {note.input.private ? (
-          <span className={noteClasses.privateLabel}>
-            <LockIcon size={12} />
-            Private
-          </span>
-        ) : null}
-        <span className={noteClasses.author}>{sender.technician.name}</span>
-        <span className={classes.state} role="status" data-state={note.state}>
-          {busy ? <Loader size={12} aria-hidden="true" /> : null}
-          {status.label}
-        </span>
-      </div>
-      <dl className={noteClasses.facts}>
-        <div>
-          <dt>Type</dt>
-          <dd>{note.input.noteType}</dd>
-        </div>
-        <div>
-          <dt>Activity</dt>
-          <dd>{note.input.activityCode}</dd>
-        </div>
-      </dl>
-      <div className={noteClasses.body}>
-        <NoteText text={note.input.note} />
-      </div>
-      {note.state === 'failed' ? (
-        <Stack gap={6} mt="xs">
-          {status.detail ? (
-            <Text
-              size="sm"
-              c={note.error?.kind === 'network' ? undefined : 'red'}
-              style={{ overflowWrap: 'anywhere' }}
-            >
-              {status.detail}
-            </Text>
-          ) : null}
-          <Group gap="xs">
-            {canRetry ? (
-              <Button size="xs" variant="default" onClick={() => void retryNote(sender, note.localId)}>
-                Retry
-              </Button>
-            ) : null}
-            <Button
-              size="xs"
-              variant="subtle"
-              color="gray"
-              onClick={() => discardPendingNote(sender.scope, note.localId)}
-            >
-              Discard
-            </Button>
-          </Group>
-        </Stack>
-      ) : null}
-    </article>
-  );
-}
-
-/** The ticket's notes on their way (newest first), as timeline items: put them at the top of the list. */
-export function PendingNoteItems({
-  ticketId,
-  onForbidden,
-}: {
-  ticketId: number;
-  onForbidden: (message: string) => void;
-}) {
-  const { sender, pendingKey } = useNoteSender(ticketId, onForbidden);
-  const pending = usePendingNotes(pendingKey);
-  if (!sender || pending.length === 0) return null;
-  return (
-    <>
-      {[...pending].reverse().map((note) => (
-        <li key={note.localId}>
-          <PendingNoteCard note={note} sender={sender} />
-        </li>
-      ))}
-    </>
-  );
-}
-
-/** How many of the ticket's notes are on their way (the timeline shows its list even when the server's is empty). */
-export function usePendingNoteCount(ticketId: number): number {
-  const { pendingKey } = useNoteSender(ticketId);
-  return usePendingNotes(pendingKey).length;
 }

@@ -1,13 +1,17 @@
-import { Button, Tooltip } from '@mantine/core';
+import { Button } from '@mantine/core';
 import { useHotkeys } from '@mantine/hooks';
-import { useRef, useState, type ReactNode, type RefObject } from 'react';
+import { Suspense, useRef, useState, type ReactNode, type RefObject } from 'react';
 import type { FieldMap } from '../../api/field-map.ts';
-import { ChangeStatusDialog } from './change-status-dialog.tsx';
-import { CloseTicketDialog } from './close-ticket-dialog.tsx';
-import { DeleteTicketDialog } from './delete-ticket-dialog.tsx';
+import { ForbiddenButton } from '../../ui/forbidden-button.tsx';
+import { deferredComponent, usePreloadWhenIdle } from '../../ui/deferred.ts';
 import { useForbiddenAction } from './forbidden-actions.ts';
+import type { TicketActionDialog as Dialog } from './ticket-action-dialogs.tsx';
 
-type Dialog = 'status' | 'close' | 'delete';
+// The dialogs (Modal, the status picker, the note inputs) are fetched once the detail view has painted and the
+// browser is idle, or when one is asked for first: the view's first load carries only the buttons (issue 3).
+const TicketActionDialogs = deferredComponent(
+  async () => (await import('./ticket-action-dialogs.tsx')).TicketActionDialogs,
+);
 
 export interface TicketActionsProps {
   ticketId: number;
@@ -36,22 +40,7 @@ function ActionButton({
   shortcut?: string;
   color?: string;
 }): ReactNode {
-  if (forbidden !== null) {
-    // Kept visible (and focusable, for the tooltip) but disabled: the technician learns why, once.
-    return (
-      <Tooltip label={forbidden} multiline w={260}>
-        <Button
-          size="xs"
-          variant="default"
-          data-disabled
-          aria-disabled
-          onClick={(event) => event.preventDefault()}
-        >
-          {label}
-        </Button>
-      </Tooltip>
-    );
-  }
+  if (forbidden !== null) return <ForbiddenButton label={label} reason={forbidden} />;
   return (
     <Button
       ref={buttonRef}
@@ -80,6 +69,9 @@ export function TicketActions({
   onDeleted,
 }: TicketActionsProps) {
   const [dialog, setDialog] = useState<Dialog | null>(null);
+  const [dialogsAsked, setDialogsAsked] = useState(false);
+  if (dialog !== null && !dialogsAsked) setDialogsAsked(true);
+  usePreloadWhenIdle(TicketActionDialogs.preload);
   const statusRef = useRef<HTMLButtonElement>(null);
   const closeRef = useRef<HTMLButtonElement>(null);
   const deleteRef = useRef<HTMLButtonElement>(null);
@@ -124,29 +116,20 @@ export function TicketActions({
         buttonRef={deleteRef}
         color="red"
       />
-      <ChangeStatusDialog
-        ticketId={ticketId}
-        currentStatus={status}
-        notes={notes}
-        owner={owner}
-        opened={dialog === 'status'}
-        onClose={close}
-      />
-      <CloseTicketDialog
-        ticketId={ticketId}
-        notes={notes}
-        owner={owner}
-        opened={dialog === 'close'}
-        onClose={close}
-      />
-      <DeleteTicketDialog
-        ticketId={ticketId}
-        summary={summary}
-        owner={owner}
-        opened={dialog === 'delete'}
-        onClose={close}
-        onDeleted={onDeleted}
-      />
+      {dialogsAsked ? (
+        <Suspense fallback={null}>
+          <TicketActionDialogs.Component
+            ticketId={ticketId}
+            summary={summary}
+            status={status}
+            notes={notes}
+            owner={owner}
+            dialog={dialog}
+            onClose={close}
+            onDeleted={onDeleted}
+          />
+        </Suspense>
+      ) : null}
     </>
   );
 }

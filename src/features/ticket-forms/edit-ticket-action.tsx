@@ -1,8 +1,9 @@
-import { Button, Tooltip } from '@mantine/core';
+import { Button } from '@mantine/core';
 import { useHotkeys } from '@mantine/hooks';
 import { useEffect, useRef } from 'react';
 import { Link, useLocation, useNavigate } from 'react-router';
 import { useSessionState } from '../../api/api-context.ts';
+import { ForbiddenButton } from '../../ui/forbidden-button.tsx';
 import { useForbiddenAction } from './forbidden-actions.ts';
 
 /** Router state the form navigates back with, so the detail view focuses `Edit` again. */
@@ -31,21 +32,7 @@ export function EditTicketAction({ ticketId }: { ticketId: number }) {
     const idle = window.requestIdleCallback?.(preload) ?? window.setTimeout(preload, 500);
     return () => (window.cancelIdleCallback ? window.cancelIdleCallback(idle) : window.clearTimeout(idle));
   }, []);
-  if (forbidden) {
-    return (
-      <Tooltip label={forbidden.message} multiline w={260}>
-        <Button
-          size="xs"
-          variant="default"
-          data-disabled
-          aria-disabled
-          onClick={(event) => event.preventDefault()}
-        >
-          Edit
-        </Button>
-      </Tooltip>
-    );
-  }
+  if (forbidden) return <ForbiddenButton label="Edit" reason={forbidden.message} />;
   return (
     <Button component={Link} to={to} ref={ref} size="xs" variant="default" aria-keyshortcuts="e">
       Edit
