@@ -4,10 +4,18 @@ import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { ensureDist, repoRoot } from './lib/dist.ts';
-import { formatKb, measureRouteSizes, type RouteSize } from './lib/route-sizes.ts';
+import { formatKb, measureRouteSizes, measuredRoutes, type RouteSize } from './lib/route-sizes.ts';
+
+interface Budget {
+  jsGzipKb: number;
+  goalJsGzipKb: number;
+  cssGzipKb: number;
+  /** Present where the page's CSS is held at its measured size above issue 3's goal (budgets.json). */
+  goalCssGzipKb?: number;
+}
 
 interface Budgets {
-  routes: Record<RouteSize['route'], { jsGzipKb: number; goalJsGzipKb: number; cssGzipKb: number }>;
+  routes: Record<RouteSize['route'], Budget>;
 }
 
 describe('size budgets per route', () => {
@@ -28,16 +36,22 @@ describe('size budgets per route', () => {
     }
   });
 
-  for (const route of ['sign-in', 'ticket-detail'] as const) {
+  for (const route of measuredRoutes) {
     it(`keeps the ${route} page's JavaScript and CSS within budget`, () => {
       const size = sizes.find((candidate) => candidate.route === route);
       assert.ok(size, `${route} was measured`);
       assert.ok(size.js.gzipBytes > 0, `${route} loads some JavaScript`);
       const budget = budgets.routes[route];
+      assert.ok(budget, `budgets.json has an entry for ${route}`);
+      // Reported, not hidden: the page is held at its measured size until it meets the goal (budgets.json).
       if (size.js.gzipBytes > budget.goalJsGzipKb * 1000) {
-        // Reported, not hidden: the page is held at its measured size until it meets the goal (budgets.json).
         console.log(
           `# ${route}: JS ${formatKb(size.js.gzipBytes)} gz is over the ${budget.goalJsGzipKb} kB goal of issue 3`,
+        );
+      }
+      if (budget.goalCssGzipKb !== undefined && size.css.gzipBytes > budget.goalCssGzipKb * 1000) {
+        console.log(
+          `# ${route}: CSS ${formatKb(size.css.gzipBytes)} gz is over the ${budget.goalCssGzipKb} kB goal of issue 3`,
         );
       }
       assert.ok(
@@ -62,12 +76,14 @@ describe('size budgets per route', () => {
     assert.deepEqual(leaked, [], `the sign-in page loads ${leaked.join(', ')}`);
   });
 
-  it('keeps the sign-in form out of a signed-in page load', () => {
-    const size = sizes.find((candidate) => candidate.route === 'ticket-detail');
-    assert.ok(size, 'ticket-detail was measured');
-    const leaked = size.files
-      .map((file) => file.file)
-      .filter((file) => /^assets\/sign-in-route[-.]/.test(file));
-    assert.deepEqual(leaked, [], `the detail page loads ${leaked.join(', ')}`);
-  });
+  for (const route of ['ticket-detail', 'ticket-list'] as const) {
+    it(`keeps the sign-in form out of a signed-in page load (${route})`, () => {
+      const size = sizes.find((candidate) => candidate.route === route);
+      assert.ok(size, `${route} was measured`);
+      const leaked = size.files
+        .map((file) => file.file)
+        .filter((file) => /^assets\/sign-in-route[-.]/.test(file));
+      assert.deepEqual(leaked, [], `the ${route} page loads ${leaked.join(', ')}`);
+    });
+  }
 });
