@@ -1,4 +1,4 @@
-import { AppShell, Button, Group } from '@mantine/core';
+import { Button, Group } from '@mantine/core';
 import type { ReactNode } from 'react';
 import { Link } from 'react-router';
 import { ChartIcon, TicketIcon } from '../../ui/icons.tsx';
@@ -20,15 +20,16 @@ export interface AppFrameProps {
 /**
  * The page frame: a skip link, a header (product name, `Go to ticket`, tickets menu, user menu) and the main
  * landmark. On a phone the header stays one compact row: the names fold into icons (still named for screen
- * readers) so every control stays one tap away.
+ * readers) so every control stays one tap away. Plain elements and CSS rather than Mantine's AppShell: the app has
+ * no navbar or aside to lay out, and AppShell with its scroll lock came to 10 kB gzip on every page (issue 3).
  */
 export function AppFrame({ siteName, goToTicket, ticketsMenu, userMenu, children }: AppFrameProps) {
   return (
-    <AppShell header={{ height: 60 }} padding={0}>
+    <div className={classes.frame}>
       <a href={`#${MAIN_CONTENT_ID}`} className="skip-link">
         Skip to main content
       </a>
-      <AppShell.Header className={classes.header}>
+      <header className={classes.header}>
         <Group className={classes.headerInner} align="center">
           <Link to="/" className={classes.brand}>
             <span className={classes.brandMark}>
@@ -66,10 +67,10 @@ export function AppFrame({ siteName, goToTicket, ticketsMenu, userMenu, children
           </nav>
           {userMenu}
         </Group>
-      </AppShell.Header>
-      <AppShell.Main id={MAIN_CONTENT_ID} tabIndex={-1} className={classes.main}>
+      </header>
+      <main id={MAIN_CONTENT_ID} tabIndex={-1} className={classes.main}>
         <div className={classes.mainInner}>{children}</div>
-      </AppShell.Main>
-    </AppShell>
+      </main>
+    </div>
   );
 }
