@@ -41,7 +41,7 @@ async function openList(page: Page, search = ''): Promise<void> {
   await expect(page.getByRole('navigation', { name: 'Ticket views' })).toBeVisible();
 }
 
-test('syncs an empty index from the emulator, showing progress, and lists the tickets', async ({
+test('syncs an empty index from the emulator, showing progress, and lists the tickets @sub-path', async ({
   page,
   signIn,
 }) => {
