@@ -6,7 +6,6 @@ import { App } from './app.tsx';
 import { ThemeProvider } from './core-providers.tsx';
 import { createAppServices, type AppServices, type AppServicesOptions } from './app-services.ts';
 import { appBasename } from './basename.ts';
-import { ConfigErrorPage } from './config-error-page.tsx';
 import { appRoutes } from './routes.tsx';
 
 export interface StartAppOptions extends AppServicesOptions {
@@ -35,6 +34,8 @@ export async function startApp(container: HTMLElement, options: StartAppOptions)
   const result = await loadConfig((_input, init) => doFetch(configUrl, init));
   const env = options.env ?? 'default';
   if (!result.ok) {
+    // Only an administrator's broken config.json shows this page: its code is not loaded otherwise.
+    const { ConfigErrorPage } = await import('./config-error-page.tsx');
     root.render(
       <StrictMode>
         <ThemeProvider env={env}>

@@ -1,4 +1,4 @@
-import { Anchor, Badge, Grid, Skeleton, Stack, Tabs, Text, Title } from '@mantine/core';
+import { Anchor, Badge, Skeleton, Stack, Tabs, Text, Title } from '@mantine/core';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { notifications } from '@mantine/notifications';
 import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
@@ -303,8 +303,8 @@ function TicketDetail({ ticketId }: { ticketId: number }) {
       ) : null}
       <TicketDescription ticket={ticket} />
       {/* The history comes first (the main column; first on a phone), the fields beside it. */}
-      <Grid gap="md">
-        <Grid.Col span={{ base: 12, md: 7 }}>
+      <div className={classes.columns}>
+        <div>
           <section aria-label="Activity">
             <Tabs
               value={tab}
@@ -345,11 +345,11 @@ function TicketDetail({ ticketId }: { ticketId: number }) {
               <Tabs.Panel value="assignments">{assignmentsPanel}</Tabs.Panel>
             </Tabs>
           </section>
-        </Grid.Col>
-        <Grid.Col span={{ base: 12, md: 5 }}>
+        </div>
+        <div>
           <TicketSections ticket={ticket} />
-        </Grid.Col>
-      </Grid>
+        </div>
+      </div>
     </Stack>
   );
 }

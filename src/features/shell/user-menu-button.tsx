@@ -1,4 +1,4 @@
-import { Avatar, Group, Text, UnstyledButton, type UnstyledButtonProps } from '@mantine/core';
+import { Group, Text, UnstyledButton, type UnstyledButtonProps } from '@mantine/core';
 import type { ComponentPropsWithoutRef, Ref } from 'react';
 import { ChevronDownIcon } from '../../ui/icons.tsx';
 import classes from './shell.module.css';
@@ -27,9 +27,9 @@ export function UserMenuButton({ name, group, ref, ...rest }: UserMenuButtonProp
       {...rest}
     >
       <Group gap="xs" wrap="nowrap">
-        <Avatar size={32} radius="xl" color="desk" variant="filled" aria-hidden="true">
+        <span className={classes.avatar} aria-hidden="true">
           {initialsOf(name)}
-        </Avatar>
+        </span>
         <div className={classes.phoneHidden}>
           <Text size="sm" fw={600} lh={1.2} className={classes.userName}>
             {name}

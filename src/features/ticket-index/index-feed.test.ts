@@ -28,6 +28,18 @@ describe('feeding the index', () => {
     off();
   });
 
+  it('indexes the tickets read before the index opened', async () => {
+    const index = await openTestIndex();
+    const server = new FakeServer([101, 105]);
+    const client = fakeApiClient(server);
+    const queryClient = new QueryClient();
+    await queryClient.fetchQuery(ticketQueries.detail(client, 101));
+    expect(index.get(101)).toBeUndefined();
+    const off = feedFromQueryClient(queryClient, index);
+    expect(index.get(101)?.summary).toBe('Ticket 101');
+    off();
+  });
+
   it('indexes the ticket a write answers with', async () => {
     const index = await openTestIndex();
     const queryClient = new QueryClient();

@@ -103,6 +103,10 @@ export function feedFromQueryClient(
     const ticket = ticketOfMutationData(event.action.data);
     if (ticket) add(ticket);
   });
+  // Tickets already read before the index opened (it opens after the first page has painted): indexed too.
+  for (const query of queryClient.getQueryCache().getAll()) {
+    if (detailId(query.queryKey) !== null && isFieldMap(query.state.data)) add(query.state.data);
+  }
   return () => {
     offQueries();
     offMutations();

@@ -65,22 +65,6 @@ export interface TicketIndex {
   readonly closed: boolean;
 }
 
-const EMPTY_STATS: IndexStats = {
-  count: 0,
-  newestId: null,
-  lastSyncedAt: null,
-  lastFullSyncAt: null,
-  missingCount: 0,
-  pendingIds: 0,
-};
-
-export const EMPTY_SNAPSHOT: TicketIndexSnapshot = Object.freeze({
-  tickets: Object.freeze([]) as readonly IndexedTicket[],
-  byId: new Map<number, IndexedTicket>(),
-  version: 0,
-  stats: EMPTY_STATS,
-});
-
 export function pendingIdCount(meta: SyncMeta): number {
   return meta.pending.reduce((sum, range) => sum + Math.max(0, range.high - range.low + 1), 0);
 }

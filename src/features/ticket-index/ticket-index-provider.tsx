@@ -39,41 +39,23 @@ import {
   type ReactNode,
 } from 'react';
 import { useApiClient, useSessionState } from '../../api/api-context.ts';
-import { ticketKeys } from '../../api/queries.ts';
 import { useConfig } from '../../config/config-context.ts';
-import { clearThisBrowsersData } from './index-clear.ts';
-import { indexDatabaseName, memoryIndexStore, openIndexStore, type IndexOwner } from './index-db.ts';
-import {
-  feedFromQueryClient,
-  fetchTicketWith,
-  markIndexed,
-  searchIntoIndex,
-  type SearchIntoIndexResult,
-} from './index-feed.ts';
-import {
-  EMPTY_SNAPSHOT,
-  openTicketIndex,
-  type TicketIndex,
-  type TicketIndexSnapshot,
-} from './index-snapshot.ts';
-import { runFreshnessPass, startFreshnessLoop } from './freshness-engine.ts';
-import { statusTypeResolver, type IndexedTicket } from './indexed-ticket.ts';
-import { createSyncEngine, documentVisibility, type SyncEngine, type SyncProgress } from './sync-engine.ts';
+import { whenIdle } from '../../ui/deferred.ts';
+import type { IndexOwner } from './index-db.ts';
+import type { SearchIntoIndexResult } from './index-feed.ts';
+import type { TicketIndexHandle } from './index-runtime.ts';
+import { EMPTY_SNAPSHOT } from './index-empty.ts';
+import type { TicketIndexSnapshot } from './index-snapshot.ts';
+import type { IndexedTicket } from './indexed-ticket.ts';
+import type { SyncProgress } from './sync-engine.ts';
 
-/** Re-reads per freshness pass: a small, fixed load on the server whatever the size of the index. */
-export const FRESHNESS_BUDGET = 8;
-
-export interface TicketIndexHandle {
-  owner: IndexOwner;
-  index: TicketIndex;
-  engine: SyncEngine;
-  /** Runs a freshness pass now (if none is running and the tab shows). */
-  refreshNow(): void;
-}
+export type { TicketIndexHandle } from './index-runtime.ts';
 
 interface TicketIndexContextValue {
   handle: TicketIndexHandle | null;
   clear: () => Promise<void>;
+  /** A page that shows the index (the list, the dashboard) wants it open now, not when the browser is idle. */
+  demand: () => void;
 }
 
 const TicketIndexContext = createContext<TicketIndexContextValue | null>(null);
@@ -107,68 +89,36 @@ export function TicketIndexProvider({ pinnedIds = [], backgroundSync, children }
   const { concurrency, batchDelayMs, refreshIntervalSeconds } = config.sync;
   const statuses = config.vocabulary.statuses;
 
+  // Opened once the page has painted and the browser is idle, or at once when a page asks for the index.
+  const [wanted, setWanted] = useState(false);
+  useEffect(() => (wanted ? undefined : whenIdle(() => setWanted(true))), [wanted]);
+  const demand = useCallback(() => setWanted(true), []);
+
   useEffect(() => {
-    if (group === null || login === null) return undefined;
+    if (!wanted || group === null || login === null) return undefined;
     const owner: IndexOwner = { apiBaseUrl: client.baseUrl, technician: { group, login } };
-    const statusTypeOf = statusTypeResolver({ statuses });
-    const fetchTicket = fetchTicketWith(client);
-    const visibility = documentVisibility();
     let cancelled = false;
     let teardown: (() => Promise<void>) | null = null;
 
     void (async () => {
-      const store = await openIndexStore(owner, {
-        // Another tab cleared this browser's data: open again (empty) once it is gone.
+      const { startTicketIndex } = await import('./index-runtime.ts');
+      if (cancelled) return;
+      const running = await startTicketIndex({
+        owner,
+        client,
+        queryClient,
+        statuses,
+        syncOn,
+        sync: { concurrency, batchDelayMs, refreshIntervalSeconds },
+        pinnedIds: () => pinnedRef.current,
         onClosedByOther: () => setTimeout(() => setGeneration((g) => g + 1), 250),
-      }).catch(() => memoryIndexStore(indexDatabaseName(owner)));
-      const index = await openTicketIndex(store);
-      if (cancelled) {
-        index.close();
-        return;
-      }
-      const stopFeed = feedFromQueryClient(queryClient, index, { statusTypeOf });
-      const engine = createSyncEngine({
-        index,
-        fetchTicket,
-        visibility,
-        statusTypeOf,
-        settings: { concurrency, batchDelayMs, idleIntervalMs: refreshIntervalSeconds * 1000 },
+        cancelled: () => cancelled,
       });
-      const stopSharing = shareAcrossTabs(index, engine, syncOn);
-      const freshness = startFreshnessLoop({
-        intervalMs: refreshIntervalSeconds * 1000,
-        visibility,
-        runPass: (signal) =>
-          runFreshnessPass({
-            index,
-            fetchTicket,
-            signal,
-            statusTypeOf,
-            now: Date.now(),
-            pinnedIds: pinnedRef.current,
-            budget: FRESHNESS_BUDGET,
-            minAgeMs: (refreshIntervalSeconds * 1000) / 2,
-            onChanged: (id, map) => {
-              markIndexed(map);
-              queryClient.setQueryData(ticketKeys.detail(id), map);
-            },
-            onGone: (id) => {
-              void queryClient.invalidateQueries({ queryKey: ticketKeys.detail(id), exact: true });
-            },
-          }),
-      });
-      const next: TicketIndexHandle = { owner, index, engine, refreshNow: freshness.trigger };
-      teardown = async () => {
-        stopSharing();
-        freshness.stop();
-        stopFeed();
-        await engine.stop();
-        index.close();
-        await index.flush();
-      };
-      closeRef.current = teardown;
-      handleRef.current = next;
-      setHandle(next);
+      if (!running) return;
+      teardown = running.teardown;
+      closeRef.current = running.teardown;
+      handleRef.current = running.handle;
+      setHandle(running.handle);
     })();
 
     return () => {
@@ -179,6 +129,7 @@ export function TicketIndexProvider({ pinnedIds = [], backgroundSync, children }
       void teardown?.();
     };
   }, [
+    wanted,
     group,
     login,
     client,
@@ -198,6 +149,7 @@ export function TicketIndexProvider({ pinnedIds = [], backgroundSync, children }
     closeRef.current = null;
     setHandle(null);
     if (close) await close();
+    const { clearThisBrowsersData } = await import('./index-clear.ts');
     await clearThisBrowsersData({
       ...(current ? { owner: current.owner } : {}),
       queryClient,
@@ -205,66 +157,21 @@ export function TicketIndexProvider({ pinnedIds = [], backgroundSync, children }
     setGeneration((g) => g + 1);
   }, [queryClient]);
 
-  const value = useMemo(() => ({ handle, clear }), [handle, clear]);
+  const value = useMemo(() => ({ handle, clear, demand }), [handle, clear, demand]);
   return <TicketIndexContext value={value}>{children}</TicketIndexContext>;
-}
-
-/**
- * Several tabs of one technician share one database. Where the browser has Web Locks, only the tab holding the
- * lock runs the background sync (so two tabs never double the load on the server), and a BroadcastChannel tells
- * the other tabs to re-read the database after writes. Elsewhere every tab syncs on its own.
- */
-function shareAcrossTabs(index: TicketIndex, engine: SyncEngine, syncOn: boolean): () => void {
-  const locks = typeof navigator === 'undefined' ? undefined : navigator.locks;
-  if (!locks || typeof BroadcastChannel === 'undefined') {
-    if (syncOn) engine.start();
-    return () => undefined;
-  }
-  const released = new AbortController();
-  if (syncOn) {
-    locks
-      .request(`${index.name}:sync`, { signal: released.signal }, async () => {
-        // The previous holder may have written since this tab loaded.
-        await index.reload();
-        engine.start();
-        await new Promise<void>((resolve) => released.signal.addEventListener('abort', () => resolve()));
-      })
-      .catch(() => undefined);
-  }
-  const channel = new BroadcastChannel(`${index.name}:changes`);
-  let reloadTimer: ReturnType<typeof setTimeout> | null = null;
-  let postTimer: ReturnType<typeof setTimeout> | null = null;
-  let reloading = false;
-  channel.onmessage = () => {
-    if (reloadTimer !== null) return;
-    reloadTimer = setTimeout(() => {
-      reloadTimer = null;
-      reloading = true;
-      void index.reload().finally(() => {
-        reloading = false;
-      });
-    }, 1000);
-  };
-  const unsubscribe = index.subscribe(() => {
-    // Tell the others at most every two seconds, after the writes are in the database.
-    if (reloading || postTimer !== null) return;
-    postTimer = setTimeout(() => {
-      postTimer = null;
-      void index.flush().then(() => channel.postMessage('changed'));
-    }, 2000);
-  });
-  return () => {
-    released.abort();
-    unsubscribe();
-    if (reloadTimer !== null) clearTimeout(reloadTimer);
-    if (postTimer !== null) clearTimeout(postTimer);
-    channel.close();
-  };
 }
 
 function useIndexContext(): TicketIndexContextValue {
   const value = use(TicketIndexContext);
   if (!value) throw new Error('The ticket index hooks need a TicketIndexProvider above them.');
+  return value;
+}
+
+/** For the hooks of pages that show the index: open it now. */
+function useDemandedIndex(): TicketIndexContextValue {
+  const value = useIndexContext();
+  const { demand } = value;
+  useEffect(() => demand(), [demand]);
   return value;
 }
 
@@ -278,7 +185,7 @@ const emptySnapshot = (): TicketIndexSnapshot => EMPTY_SNAPSHOT;
 
 /** The whole index, re-rendering on every change; `version === 0` until it has loaded. */
 export function useTicketIndex(): TicketIndexSnapshot {
-  const index = useIndexContext().handle?.index ?? null;
+  const index = useDemandedIndex().handle?.index ?? null;
   return useSyncExternalStore(
     index ? index.subscribe : noSubscribe,
     index ? index.getSnapshot : emptySnapshot,
@@ -307,7 +214,7 @@ const nullProgress = (): SyncProgress | null => null;
 
 /** The background sync's progress and its controls. */
 export function useIndexSync(): IndexSyncControls {
-  const handle = useIndexContext().handle;
+  const handle = useDemandedIndex().handle;
   const engine = handle?.engine ?? null;
   const progress = useSyncExternalStore(
     engine ? engine.subscribe : noSubscribe,
@@ -328,7 +235,7 @@ export function useIndexSync(): IndexSyncControls {
 
 /** Searches the server (/searches) and indexes what it finds; resolves `{ ok: false }` when it cannot. */
 export function useTicketIndexSearch(): (term: string) => Promise<SearchIntoIndexResult> {
-  const handle = useIndexContext().handle;
+  const handle = useDemandedIndex().handle;
   const client = useApiClient();
   const config = useConfig();
   const statuses = config.vocabulary.statuses;
@@ -336,6 +243,10 @@ export function useTicketIndexSearch(): (term: string) => Promise<SearchIntoInde
   return useCallback(
     async (term: string) => {
       if (!handle) return { ok: false, error: new Error('The ticket index is not open.') };
+      const [{ searchIntoIndex }, { statusTypeResolver }] = await Promise.all([
+        import('./index-feed.ts'),
+        import('./indexed-ticket.ts'),
+      ]);
       return searchIntoIndex(
         client,
         handle.index,
