@@ -3,9 +3,10 @@ import { useSyncExternalStore } from 'react';
 // Issue 4: "A 403 says which permission is missing and disables that action for the session." The WebApi has
 // no endpoint that lists a technician's permissions, so the app learns them from 403s and remembers them in
 // memory, per technician: a reload or another sign-in asks the server again (an admin may have granted it).
-// The edit and create forms keep their own store (features/ticket-forms); a feature never imports another.
+// One store for every action, below the features, so that the forms, the detail view's actions and the note
+// composer all read the same session's answers.
 
-export type TicketAction = 'add-note' | 'change-status' | 'close' | 'delete';
+export type TicketAction = 'edit' | 'create' | 'add-note' | 'change-status' | 'close' | 'delete';
 
 export interface ForbiddenAction {
   /** The server's words, e.g. "You do not have the Delete Ticket permission." */

@@ -8,7 +8,7 @@ import { keyboardShortcuts } from '../../src/app/keyboard-shortcuts.ts';
 import { TicketDetailRoute } from '../../src/app/routes/ticket-detail-route.tsx';
 import { ticketKeys } from '../../src/api/queries.ts';
 import { resetPendingNotes } from '../../src/features/notes/note-composer-pending.ts';
-import { resetForbiddenActions } from '../../src/features/ticket-actions/forbidden-actions.ts';
+import { resetForbiddenActions } from '../../src/api/forbidden-actions.ts';
 import {
   forgetKeptTicketLists,
   readRecentTickets,

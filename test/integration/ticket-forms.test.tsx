@@ -1,7 +1,7 @@
 import { act, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { resetForbiddenActions } from '../../src/features/ticket-forms/forbidden-actions.ts';
+import { resetForbiddenActions } from '../../src/api/forbidden-actions.ts';
 import { createFormsHarness, renderForms, type FormsHarness } from './ticket-forms-harness.tsx';
 
 const shapes = ['observed', 'doc'] as const;

@@ -12,7 +12,7 @@ import { AddNoteButton } from '../../features/notes/add-note-button.tsx';
 import { NoteComposerSlot } from '../../features/notes/note-composer-slot.tsx';
 import { PendingNoteItems, usePendingNoteCount } from '../../features/notes/pending-note-items.tsx';
 import { NotesTimeline } from '../../features/notes/notes-timeline.tsx';
-import { markForbidden, useForbiddenAction } from '../../features/ticket-actions/forbidden-actions.ts';
+import { markForbidden, useForbiddenAction } from '../../api/forbidden-actions.ts';
 import { TicketActions } from '../../features/ticket-actions/ticket-actions.tsx';
 import { useTicketIndexHandle } from '../../features/ticket-index/ticket-index-provider.tsx';
 import {

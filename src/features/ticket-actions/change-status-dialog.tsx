@@ -10,7 +10,7 @@ import type { StatusType } from '../../config/config-schema.ts';
 import { useConfig } from '../../config/config-context.ts';
 import { ActionDialog } from './action-dialog.tsx';
 import { ActionError } from './action-error.tsx';
-import { markForbidden } from './forbidden-actions.ts';
+import { markForbidden } from '../../api/forbidden-actions.ts';
 import { StatusNoteInputs, useStatusNote } from './status-note.tsx';
 
 // The words that mark a status's type in the list: closing and stop-the-clock statuses are told by text, not

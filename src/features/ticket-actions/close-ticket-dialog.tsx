@@ -9,7 +9,7 @@ import { useConfig } from '../../config/config-context.ts';
 import { ActionDialog } from './action-dialog.tsx';
 import { ActionError } from './action-error.tsx';
 import { afterStatusWrite } from './change-status-dialog.tsx';
-import { markForbidden } from './forbidden-actions.ts';
+import { markForbidden } from '../../api/forbidden-actions.ts';
 import { StatusNoteInputs, useStatusNote } from './status-note.tsx';
 
 export interface CloseTicketDialogProps {

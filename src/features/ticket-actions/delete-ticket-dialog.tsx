@@ -6,7 +6,7 @@ import { ticketKeys } from '../../api/queries.ts';
 import { deleteTicket } from '../../api/tickets-api.ts';
 import { ActionDialog } from './action-dialog.tsx';
 import { ActionError } from './action-error.tsx';
-import { markForbidden } from './forbidden-actions.ts';
+import { markForbidden } from '../../api/forbidden-actions.ts';
 
 export interface DeleteTicketDialogProps {
   ticketId: number;

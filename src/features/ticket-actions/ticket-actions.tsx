@@ -4,7 +4,7 @@ import { Suspense, useRef, useState, type ReactNode, type RefObject } from 'reac
 import type { FieldMap } from '../../api/field-map.ts';
 import { ForbiddenButton } from '../../ui/forbidden-button.tsx';
 import { deferredComponent, usePreloadWhenIdle } from '../../ui/deferred.ts';
-import { useForbiddenAction } from './forbidden-actions.ts';
+import { useForbiddenAction } from '../../api/forbidden-actions.ts';
 import type { TicketActionDialog as Dialog } from './ticket-action-dialogs.tsx';
 
 // The dialogs (Modal, the status picker, the note inputs) are fetched once the detail view has painted and the

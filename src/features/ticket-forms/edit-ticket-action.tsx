@@ -4,7 +4,7 @@ import { useEffect, useRef } from 'react';
 import { Link, useLocation, useNavigate } from 'react-router';
 import { useSessionState } from '../../api/api-context.ts';
 import { ForbiddenButton } from '../../ui/forbidden-button.tsx';
-import { useForbiddenAction } from './forbidden-actions.ts';
+import { useForbiddenAction } from '../../api/forbidden-actions.ts';
 
 /** Router state the form navigates back with, so the detail view focuses `Edit` again. */
 export const RETURN_FOCUS_STATE = { returnFocus: 'edit' } as const;

@@ -16,7 +16,7 @@ import { ticketCreateSeqs } from '../../fields/form-layout.ts';
 import { ticketCatalog, TicketSeq } from '../../fields/ticket-fields.ts';
 import { toProperties } from '../../fields/to-properties.ts';
 import { useDraft } from '../../ui/drafts.ts';
-import { markForbidden, useForbiddenAction } from './forbidden-actions.ts';
+import { markForbidden, useForbiddenAction } from '../../api/forbidden-actions.ts';
 import { isSubmitShortcut, shouldCancelOnEscape } from './form-keys.ts';
 import { useLeaveGuard } from './leave-guard.tsx';
 import { SubmitError } from './submit-error.tsx';

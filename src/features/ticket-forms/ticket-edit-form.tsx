@@ -22,7 +22,7 @@ import { ticketCatalog, TicketSeq } from '../../fields/ticket-fields.ts';
 import { toProperties } from '../../fields/to-properties.ts';
 import { useDraft } from '../../ui/drafts.ts';
 import { ConflictDialog } from './conflict-dialog.tsx';
-import { markForbidden, useForbiddenAction } from './forbidden-actions.ts';
+import { markForbidden, useForbiddenAction } from '../../api/forbidden-actions.ts';
 import { useLeaveGuard } from './leave-guard.tsx';
 import { SubmitError } from './submit-error.tsx';
 import {
