@@ -20,15 +20,11 @@ export interface NoteCardProps {
 // The timeline renders dozens of these at once (issue 3 bench: response to paint within 50 ms), so a card is
 // plain elements styled by class, and only a cut note carries a query (for its full text).
 
-/**
- * The text of a note the server may have cut, with `Show full note`, which fetches GET /tickets/Note/{id}
- * (ticketQueries.note) and shows the whole text.
- */
-function ExpandableNoteText({ noteId, text }: { noteId: number; text: string }) {
+/** The whole text of a cut note: GET /tickets/Note/{id} (ticketQueries.note), asked for by `Show full note`. */
+function FullNoteText({ noteId, text, onLess }: { noteId: number; text: string; onLess: () => void }) {
   const client = useApiClient();
-  const [showFull, setShowFull] = useState(false);
-  const full = useQuery({ ...ticketQueries.note(client, noteId), enabled: showFull });
-  const fullText = showFull && full.data ? toNoteView(full.data).text : null;
+  const full = useQuery(ticketQueries.note(client, noteId));
+  const fullText = full.data ? toNoteView(full.data).text : null;
   return (
     <>
       <NoteText text={fullText ?? text} />
@@ -36,14 +32,14 @@ function ExpandableNoteText({ noteId, text }: { noteId: number; text: string }) 
         <Button
           variant="subtle"
           size="compact-sm"
-          loading={showFull && full.isFetching && !full.data}
-          onClick={() => setShowFull((value) => !value)}
+          loading={full.isFetching && !full.data}
+          onClick={onLess}
           aria-expanded={fullText !== null}
         >
           {fullText !== null ? 'Show less' : 'Show full note'}
         </Button>
       </Group>
-      {showFull && full.isError ? (
+      {full.isError ? (
         <ErrorState
           title="The full note could not be loaded"
           message={isApiError(full.error) ? full.error.message : 'Something went wrong.'}
@@ -51,6 +47,25 @@ function ExpandableNoteText({ noteId, text }: { noteId: number; text: string }) 
           retrying={full.isFetching}
         />
       ) : null}
+    </>
+  );
+}
+
+/**
+ * The text of a note the server may have cut, with `Show full note`. The full text's query exists only once it
+ * is asked for: a timeline of thirty notes renders no query observer for the cut ones (issue 3 bench).
+ */
+function ExpandableNoteText({ noteId, text }: { noteId: number; text: string }) {
+  const [showFull, setShowFull] = useState(false);
+  if (showFull) return <FullNoteText noteId={noteId} text={text} onLess={() => setShowFull(false)} />;
+  return (
+    <>
+      <NoteText text={text} />
+      <Group gap="xs" mt={6}>
+        <Button variant="subtle" size="compact-sm" onClick={() => setShowFull(true)} aria-expanded={false}>
+          Show full note
+        </Button>
+      </Group>
     </>
   );
 }
