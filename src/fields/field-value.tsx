@@ -39,7 +39,7 @@ export interface FieldDisplayProps {
 export type FieldDisplay = (props: FieldDisplayProps) => ReactNode;
 
 function PlainText({ value }: { value: string | number | boolean }) {
-  return <span>{wireText(value)}</span>;
+  return wireText(value);
 }
 
 // Inline rather than a class: the line breaks are the value's meaning, not its look, and must survive any styling.
@@ -62,13 +62,13 @@ function numberDisplay(
 ) {
   return function NumberDisplay({ value, format }: FieldDisplayProps) {
     const parsed = typeof value === 'boolean' ? null : parse(value);
-    return parsed === null ? <PlainText value={value} /> : <span>{show(parsed, format)}</span>;
+    return parsed === null ? <PlainText value={value} /> : show(parsed, format);
   };
 }
 
 function BooleanDisplay({ value }: FieldDisplayProps) {
   const parsed = parseBoolean(value);
-  return parsed === null ? <PlainText value={value} /> : <span>{formatBoolean(parsed)}</span>;
+  return parsed === null ? <PlainText value={value} /> : formatBoolean(parsed);
 }
 
 function DurationDisplay({ value }: FieldDisplayProps) {

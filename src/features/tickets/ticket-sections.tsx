@@ -64,9 +64,9 @@ export const TicketSections = memo(function TicketSections({ ticket }: TicketSec
         const headingId = `${idPrefix}-${section.section}`;
         return (
           <section key={section.section} className={classes.section} aria-labelledby={headingId}>
-            <Title order={3} id={headingId} className={classes.sectionTitle}>
+            <h3 id={headingId} className={classes.sectionTitle}>
               {section.title}
-            </Title>
+            </h3>
             <dl className={classes.fieldList}>
               {section.fields.map((field) => (
                 <div key={field.seq} className={classes.field}>
