@@ -1,4 +1,4 @@
-import { Suspense, useEffect, useRef, useState, type ReactElement, type Ref } from 'react';
+import { Suspense, useEffect, useRef, useState, type ReactElement, type Ref, type RefObject } from 'react';
 import { whenIdle, type DeferredComponent } from './deferred.ts';
 
 /** What a deferred menu's button gets before the menu's code has arrived. */
@@ -68,4 +68,13 @@ export function DeferredMenu<P extends object>({ menu, menuProps, renderButton }
       <menu.Component {...menuProps} defaultOpened={state.defaultOpened} focusTarget={state.focusTarget} />
     </Suspense>
   );
+}
+
+/** For the loaded menu: a ref for its button, which takes the focus on mount when the stand-in had it. */
+export function useLoadedMenuButton(focusTarget: boolean): RefObject<HTMLButtonElement | null> {
+  const ref = useRef<HTMLButtonElement>(null);
+  useEffect(() => {
+    if (focusTarget) ref.current?.focus();
+  }, [focusTarget]);
+  return ref;
 }

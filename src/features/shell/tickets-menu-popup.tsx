@@ -1,6 +1,5 @@
 import { Menu, Text } from '@mantine/core';
-import { useEffect, useRef } from 'react';
-import type { LoadedMenuProps } from '../../ui/deferred-menu.tsx';
+import { useLoadedMenuButton, type LoadedMenuProps } from '../../ui/deferred-menu.tsx';
 import { HistoryIcon, PinIcon } from '../../ui/icons.tsx';
 import { TicketsMenuButton } from './tickets-menu-button.tsx';
 import type { ShellTicketLink, TicketsMenuProps } from './tickets-menu.tsx';
@@ -48,10 +47,7 @@ export function TicketsMenuPopup({
   focusTarget,
 }: TicketsMenuProps & LoadedMenuProps) {
   const shownRecent = recent.slice(0, recentLimit);
-  const buttonRef = useRef<HTMLButtonElement>(null);
-  useEffect(() => {
-    if (focusTarget) buttonRef.current?.focus();
-  }, [focusTarget]);
+  const buttonRef = useLoadedMenuButton(focusTarget);
   return (
     <Menu
       position="bottom-end"

@@ -1,8 +1,8 @@
 import { Menu, Text, useMantineColorScheme, type MantineColorScheme } from '@mantine/core';
-import { useEffect, useRef, type ReactNode } from 'react';
+import type { ReactNode } from 'react';
 import { useMediaQuery } from '@mantine/hooks';
 import { Link } from 'react-router';
-import type { LoadedMenuProps } from '../../ui/deferred-menu.tsx';
+import { useLoadedMenuButton, type LoadedMenuProps } from '../../ui/deferred-menu.tsx';
 import { ChartIcon, CheckIcon, LogoutIcon, MonitorIcon, MoonIcon, SunIcon } from '../../ui/icons.tsx';
 import { UserMenuButton } from './user-menu-button.tsx';
 import type { UserMenuProps } from './user-menu.tsx';
@@ -25,10 +25,7 @@ export function UserMenuPopup({
   focusTarget,
 }: UserMenuProps & LoadedMenuProps) {
   const { colorScheme, setColorScheme } = useMantineColorScheme();
-  const buttonRef = useRef<HTMLButtonElement>(null);
-  useEffect(() => {
-    if (focusTarget) buttonRef.current?.focus();
-  }, [focusTarget]);
+  const buttonRef = useLoadedMenuButton(focusTarget);
   // The header shows its Dashboard link from Mantine's `sm` breakpoint (48em) up.
   const phone = useMediaQuery('(max-width: 47.99em)') ?? false;
   return (
