@@ -15,6 +15,13 @@ export async function saveScreen(
   const file = path.join(screensDir, `${name}.png`);
   // Let fonts and transitions settle so that the picture shows what a person sees.
   await page.evaluate(() => document.fonts.ready);
-  await page.screenshot({ path: file, fullPage: options.fullPage ?? false, animations: 'disabled' });
+  const fullPage = options.fullPage ?? false;
+  // The app skips laying out what is off screen (content-visibility: auto on notes and sections); a full-page
+  // picture is taken without scrolling, so it would show those as empty boxes. Render them for the picture.
+  const unskip = fullPage
+    ? await page.addStyleTag({ content: '* { content-visibility: visible !important; }' })
+    : null;
+  await page.screenshot({ path: file, fullPage, animations: 'disabled' });
+  await unskip?.evaluate((element) => (element as Element).remove());
   return file;
 }
