@@ -1,8 +1,14 @@
+import { useQuery } from '@tanstack/react-query';
+import { useApiClient } from '../../api/api-context.ts';
 import type { FieldMap } from '../../api/field-map.ts';
+import { ticketQueries } from '../../api/queries.ts';
+import { useConfig } from '../../config/config-context.ts';
 import { useOpenedAfterMount } from '../../ui/opened-after-mount.ts';
 import { ChangeStatusDialog } from './change-status-dialog.tsx';
 import { CloseTicketDialog } from './close-ticket-dialog.tsx';
 import { DeleteTicketDialog } from './delete-ticket-dialog.tsx';
+
+const NO_NOTES: readonly FieldMap[] = [];
 
 export type TicketActionDialog = 'status' | 'close' | 'delete';
 
@@ -10,7 +16,6 @@ export interface TicketActionDialogsProps {
   ticketId: number;
   summary: string | null;
   status: string | null;
-  notes: readonly FieldMap[];
   owner: string | null;
   dialog: TicketActionDialog | null;
   onClose: () => void;
@@ -25,13 +30,23 @@ export function TicketActionDialogs({
   ticketId,
   summary,
   status,
-  notes,
   owner,
   dialog: asked,
   onClose,
   onDeleted,
 }: TicketActionDialogsProps) {
   const dialog = useOpenedAfterMount(asked !== null) ? asked : null;
+  // The ticket's notes (the timeline's first list, already cached): their note types and activity codes are
+  // offered in the dialogs' note inputs. Read here, so that the detail view's buttons do not re-render for them.
+  const client = useApiClient();
+  const config = useConfig();
+  const notes =
+    useQuery(
+      ticketQueries.notes(client, ticketId, {
+        systemNotes: false,
+        maxContentLength: config.display.noteMaxContentLength,
+      }),
+    ).data?.records ?? NO_NOTES;
   return (
     <>
       <ChangeStatusDialog

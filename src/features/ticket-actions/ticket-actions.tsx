@@ -1,7 +1,6 @@
 import { Button } from '@mantine/core';
 import { useHotkeys } from '@mantine/hooks';
 import { Suspense, useRef, useState, type ReactNode, type RefObject } from 'react';
-import type { FieldMap } from '../../api/field-map.ts';
 import { ForbiddenButton } from '../../ui/forbidden-button.tsx';
 import { deferredComponent, usePreloadWhenIdle } from '../../ui/deferred.ts';
 import { useForbiddenAction } from '../../api/forbidden-actions.ts';
@@ -19,7 +18,6 @@ export interface TicketActionsProps {
   status: string | null;
   /** Whether the status is of the closed type (Close ticket is then not offered). */
   closed: boolean;
-  notes: readonly FieldMap[];
   /** `GROUP\LOGIN`: 403s are remembered per technician for the session. */
   owner: string | null;
   onDeleted: (ticketId: number) => void;
@@ -59,15 +57,7 @@ function ActionButton({
  * The detail view's `Change status` (key `s`), `Close ticket` and `Delete ticket` buttons and their dialogs.
  * A dialog opened by its key still returns the focus to its button when it closes.
  */
-export function TicketActions({
-  ticketId,
-  summary,
-  status,
-  closed,
-  notes,
-  owner,
-  onDeleted,
-}: TicketActionsProps) {
+export function TicketActions({ ticketId, summary, status, closed, owner, onDeleted }: TicketActionsProps) {
   const [dialog, setDialog] = useState<Dialog | null>(null);
   const [dialogsAsked, setDialogsAsked] = useState(false);
   if (dialog !== null && !dialogsAsked) setDialogsAsked(true);
@@ -122,7 +112,6 @@ export function TicketActions({
             ticketId={ticketId}
             summary={summary}
             status={status}
-            notes={notes}
             owner={owner}
             dialog={dialog}
             onClose={close}
