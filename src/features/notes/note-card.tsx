@@ -61,11 +61,10 @@ function ExpandableNoteText({ noteId, text }: { noteId: number; text: string }) 
   return (
     <>
       <NoteText text={text} />
-      <Group gap="xs" mt={6}>
-        <Button variant="subtle" size="compact-sm" onClick={() => setShowFull(true)} aria-expanded={false}>
-          Show full note
-        </Button>
-      </Group>
+      {/* A plain button styled like Mantine's subtle compact one: a timeline paints several of these at once. */}
+      <button type="button" className={classes.more} onClick={() => setShowFull(true)} aria-expanded={false}>
+        Show full note
+      </button>
     </>
   );
 }
