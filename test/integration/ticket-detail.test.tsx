@@ -258,7 +258,8 @@ describe('ticket detail route: loading and failure states', () => {
     const user = userEvent.setup();
     await openTicket101(harness);
     const owner = ticketListOwner({ group: 'HELP DESK', login: 'TECH1' });
-    await waitFor(() => expect(readRecentTickets(owner)[0]?.id).toBe(101));
+    // Recorded when the browser is idle (jsdom has no requestIdleCallback: the fallback waits up to a second).
+    await waitFor(() => expect(readRecentTickets(owner)[0]?.id).toBe(101), { timeout: 3000 });
     expect(readRecentTickets(owner)[0]?.summary).toMatch(/Outlook keeps asking/);
 
     await user.click(screen.getByRole('button', { name: 'Pin' }));

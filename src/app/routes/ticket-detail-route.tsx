@@ -29,6 +29,7 @@ import { parseTicketId } from '../../features/tickets/ticket-id.ts';
 import { MalformedTicketId, TicketProblem } from '../../features/tickets/ticket-problem.tsx';
 import { TicketDescription, TicketSections } from '../../features/tickets/ticket-sections.tsx';
 import { isOverdue, toTicketSummary } from '../../features/tickets/ticket-summary.ts';
+import { whenIdle } from '../../ui/deferred.ts';
 import { removeDrafts, ticketDraftFragment } from '../../ui/drafts.ts';
 import { useDocumentTitle } from '../use-document-title.ts';
 import classes from './ticket-detail-route.module.css';
@@ -149,11 +150,13 @@ function TicketDetail({ ticketId }: { ticketId: number }) {
   const recentId = recentEntry?.id;
   const recentSummary = recentEntry?.summary ?? '';
   const recentStatus = recentEntry?.status ?? '';
-  // Recorded once per loaded version of the ticket (id, summary, status), not on every render.
+  // Recorded once per loaded version of the ticket (id, summary, status), not on every render; when the browser
+  // is idle, since it re-renders the header's Tickets menu, which can wait until the ticket is painted.
   useEffect(() => {
-    if (owner && recentId !== undefined) {
+    if (!owner || recentId === undefined) return undefined;
+    return whenIdle(() => {
       recordRecentTicket(owner, { id: recentId, summary: recentSummary, status: recentStatus });
-    }
+    }, 1000);
   }, [owner, recentId, recentSummary, recentStatus]);
 
   if (ticket === undefined || summary === null) {

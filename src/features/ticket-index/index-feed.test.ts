@@ -28,6 +28,19 @@ describe('feeding the index', () => {
     off();
   });
 
+  it('indexes a ticket that was read when the scheduler runs, not before', async () => {
+    const index = await openTestIndex();
+    const server = new FakeServer([101]);
+    const queryClient = new QueryClient();
+    const scheduled: (() => void)[] = [];
+    const off = feedFromQueryClient(queryClient, index, { scheduleRead: (run) => scheduled.push(run) });
+    await queryClient.fetchQuery(ticketQueries.detail(fakeApiClient(server), 101));
+    expect(index.get(101)).toBeUndefined();
+    for (const run of scheduled) run();
+    expect(index.get(101)?.summary).toBe('Ticket 101');
+    off();
+  });
+
   it('indexes the tickets read before the index opened', async () => {
     const index = await openTestIndex();
     const server = new FakeServer([101, 105]);

@@ -64,6 +64,11 @@ function ticketOfMutationData(data: unknown): FieldMap | null {
 export interface FeedOptions {
   statusTypeOf?: StatusTypeOf;
   now?: () => number;
+  /**
+   * When a ticket that was read (not written) is indexed; default at once. The app passes "when idle", so that
+   * indexing runs after the ticket's detail has been painted (issue 3 bench: response to paint).
+   */
+  scheduleRead?: (run: () => void) => void;
 }
 
 /**
@@ -91,7 +96,11 @@ export function feedFromQueryClient(
     if (event.type !== 'updated') return;
     const id = detailId(event.query.queryKey);
     if (id === null) return;
-    if (event.action.type === 'success' && isFieldMap(event.action.data)) add(event.action.data);
+    if (event.action.type === 'success' && isFieldMap(event.action.data)) {
+      const map = event.action.data;
+      if (options.scheduleRead) options.scheduleRead(() => add(map));
+      else add(map);
+    }
     if (event.action.type === 'error') {
       const kind = missingKindOf(event.action.error);
       if (kind && kind !== 'refused' && !index.closed)

@@ -5,6 +5,7 @@ import type { QueryClient } from '@tanstack/react-query';
 import type { ApiClient } from '../../api/client.ts';
 import { ticketKeys } from '../../api/queries.ts';
 import type { Vocabulary } from '../../config/config-schema.ts';
+import { whenIdle } from '../../ui/deferred.ts';
 import { indexDatabaseName, memoryIndexStore, openIndexStore, type IndexOwner } from './index-db.ts';
 import { feedFromQueryClient, fetchTicketWith, markIndexed } from './index-feed.ts';
 import { openTicketIndex, type TicketIndex } from './index-snapshot.ts';
@@ -58,7 +59,12 @@ export async function startTicketIndex(options: StartTicketIndexOptions): Promis
     index.close();
     return null;
   }
-  const stopFeed = feedFromQueryClient(queryClient, index, { statusTypeOf });
+  const stopFeed = feedFromQueryClient(queryClient, index, {
+    statusTypeOf,
+    scheduleRead: (run) => {
+      whenIdle(run, 2000);
+    },
+  });
   const engine = createSyncEngine({
     index,
     fetchTicket,
