@@ -269,6 +269,15 @@ describe('ticket detail route: loading and failure states', () => {
     expect(readPinnedTickets(owner)).toEqual([]);
   });
 
+  it('records a ticket left before the browser was idle as recently viewed all the same', async () => {
+    harness = await createDetailHarness();
+    const view = await openTicket101(harness);
+    const owner = ticketListOwner({ group: 'HELP DESK', login: 'TECH1' });
+    // Left at once, before the idle-time recording (jsdom's fallback waits a second).
+    view.unmount();
+    expect(readRecentTickets(owner)[0]?.id).toBe(101);
+  });
+
   it.each(['abc', '-1', '0', '1.5', '99999999999'])(
     'says /tickets/%s is not a ticket number without a request',
     async (raw) => {

@@ -151,12 +151,20 @@ function TicketDetail({ ticketId }: { ticketId: number }) {
   const recentSummary = recentEntry?.summary ?? '';
   const recentStatus = recentEntry?.status ?? '';
   // Recorded once per loaded version of the ticket (id, summary, status), not on every render; when the browser
-  // is idle, since it re-renders the header's Tickets menu, which can wait until the ticket is painted.
+  // is idle, since it re-renders the header's Tickets menu, which can wait until the ticket is painted. Leaving
+  // the page before then records it at once: a ticket glanced at is still a recently viewed one.
   useEffect(() => {
     if (!owner || recentId === undefined) return undefined;
-    return whenIdle(() => {
+    let recorded = false;
+    const record = () => {
+      recorded = true;
       recordRecentTicket(owner, { id: recentId, summary: recentSummary, status: recentStatus });
-    }, 1000);
+    };
+    const cancel = whenIdle(record, 1000);
+    return () => {
+      cancel();
+      if (!recorded) record();
+    };
   }, [owner, recentId, recentSummary, recentStatus]);
 
   if (ticket === undefined || summary === null) {
