@@ -112,8 +112,11 @@ function TicketDetail({ ticketId }: { ticketId: number }) {
   const inAppHistory = location.key !== 'default';
   // Delete: the ticket leaves every list this browser keeps (the caches go by the mutation's meta), then the
   // technician goes back where they came from, or home when the ticket was opened by a link.
+  // A deleted ticket is never recorded as recently viewed, even by the visit's recording on the way out.
+  const deletedRef = useRef(false);
   const onDeleted = useCallback(
     (id: number) => {
+      deletedRef.current = true;
       if (owner) forgetTicket(owner, id);
       if (indexHandle) void indexHandle.index.markMissing([{ id, kind: 'not-found', checkedAt: Date.now() }]);
       removeDrafts((key) => key.includes(ticketDraftFragment(id)));
@@ -158,6 +161,7 @@ function TicketDetail({ ticketId }: { ticketId: number }) {
     let recorded = false;
     const record = () => {
       recorded = true;
+      if (deletedRef.current) return;
       recordRecentTicket(owner, { id: recentId, summary: recentSummary, status: recentStatus });
     };
     const cancel = whenIdle(record, 1000);
