@@ -7,12 +7,17 @@ export interface KeyboardShortcut {
   keys: readonly string[];
   description: string;
   /** Where it works. */
-  where: 'Everywhere' | 'Ticket' | 'Forms and dialogs';
+  where: 'Everywhere' | 'Ticket lists' | 'Ticket' | 'Forms and dialogs';
 }
 
 export const keyboardShortcuts: readonly KeyboardShortcut[] = [
   { keys: ['/'], description: 'Go to a ticket by number', where: 'Everywhere' },
   { keys: ['?'], description: 'Show these keyboard shortcuts', where: 'Everywhere' },
+  { keys: ['j'], description: 'Next ticket (or ↓ in the table)', where: 'Ticket lists' },
+  { keys: ['k'], description: 'Previous ticket (or ↑ in the table)', where: 'Ticket lists' },
+  { keys: ['Enter'], description: 'Open the ticket', where: 'Ticket lists' },
+  { keys: ['Space'], description: 'Select or clear the ticket (also x)', where: 'Ticket lists' },
+  { keys: ['Home'], description: 'First ticket (End: the last)', where: 'Ticket lists' },
   { keys: ['e'], description: 'Edit the ticket', where: 'Ticket' },
   { keys: ['n'], description: 'Add a note', where: 'Ticket' },
   { keys: ['s'], description: 'Change the status', where: 'Ticket' },
