@@ -1,5 +1,5 @@
 import { Kbd, TextInput } from '@mantine/core';
-import { useHotkeys } from '@mantine/hooks';
+import { useHotkeys, useMediaQuery } from '@mantine/hooks';
 import { useRef, useState, type FormEvent } from 'react';
 import { SearchIcon } from '../../ui/icons.tsx';
 import classes from './shell.module.css';
@@ -17,6 +17,8 @@ export function GoToTicketBox({ parseTicketId, onOpen, withShortcut = true }: Go
   const [value, setValue] = useState('');
   const [error, setError] = useState<string | null>(null);
   const inputRef = useRef<HTMLInputElement>(null);
+  // On a phone the box is a few characters wide: "Go to ticket…" showed as "Go", so it hints at a number.
+  const phone = useMediaQuery('(max-width: 47.99em)') ?? false;
 
   // useHotkeys ignores key presses inside INPUT, TEXTAREA and SELECT (and contenteditable), so typing `/` in a
   // note never jumps here.
@@ -62,7 +64,7 @@ export function GoToTicketBox({ parseTicketId, onOpen, withShortcut = true }: Go
         ref={inputRef}
         label="Go to ticket"
         labelProps={{ className: classes.visuallyHidden }}
-        placeholder="Go to ticket…"
+        placeholder={phone ? '#' : 'Go to ticket…'}
         value={value}
         onChange={(event) => {
           setValue(event.currentTarget.value);
