@@ -126,12 +126,21 @@ test('a dot of the opened-per-day line opens the tickets opened that day', async
     .first()
     .locator('circle')
     .nth(opened.length - 1 - row);
-  await dot.scrollIntoViewIfNeeded();
-  const box = (await dot.boundingBox())!;
-  // As a person does: point at the dot (the chart then draws its larger active dot there), then click.
-  await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
-  await expect(region.locator('.recharts-active-dot circle, circle[r="6"]').first()).toBeVisible();
-  await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
+  // The chart redraws its dots when the index changes (a freshness pass may land after the sync), so the dot is
+  // found and pointed at again until the pointing holds.
+  let box: { x: number; y: number; width: number; height: number } | null = null;
+  await expect(async () => {
+    await dot.scrollIntoViewIfNeeded({ timeout: 2_000 });
+    box = await dot.boundingBox();
+    expect(box).not.toBeNull();
+    // As a person does: point at the dot (the chart then draws its larger active dot there), then click.
+    await page.mouse.move(box!.x + box!.width / 2, box!.y + box!.height / 2);
+    await expect(region.locator('.recharts-active-dot circle, circle[r="6"]').first()).toBeVisible({
+      timeout: 2_000,
+    });
+  }).toPass({ timeout: 20_000 });
+  const target = box!;
+  await page.mouse.click(target.x + target.width / 2, target.y + target.height / 2);
   await expect(page).toHaveURL(/\/tickets\?view=all&opened=(\d{4}-\d{2}-\d{2})\.\.\1$/);
   await expect(page.getByTestId('ticket-list-count')).toHaveText(
     new RegExp(`^${count} (of [\\d,]+ )?tickets?$`),
