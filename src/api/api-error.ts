@@ -132,3 +132,14 @@ export function errorFromStatus(status: number, rawText: string, url?: string): 
 export function isHtmlText(text: string): boolean {
   return looksLikeHtml(text);
 }
+
+/** What a failure was, for a screen or a stored record: an ApiError's kind and message, or `unknown`. */
+export interface Failure {
+  kind: ApiErrorKind | 'unknown';
+  message: string;
+}
+
+export function failureOf(error: unknown): Failure {
+  if (isApiError(error)) return { kind: error.kind, message: error.message };
+  return { kind: 'unknown', message: error instanceof Error ? error.message : String(error) };
+}

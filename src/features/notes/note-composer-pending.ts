@@ -1,6 +1,6 @@
 import { MutationObserver, type QueryClient } from '@tanstack/react-query';
 import { useSyncExternalStore } from 'react';
-import { isApiError, type ApiErrorKind } from '../../api/api-error.ts';
+import { failureOf, isApiError, type Failure } from '../../api/api-error.ts';
 import type { ApiClient } from '../../api/client.ts';
 import { fieldNumber, fieldText, fieldValue, type FieldMap } from '../../api/field-map.ts';
 import { ticketKeys } from '../../api/queries.ts';
@@ -30,7 +30,7 @@ export interface PendingNote {
   startedAt: number;
   state: PendingNoteState;
   /** Why the last attempt failed. */
-  error: { kind: ApiErrorKind | 'unknown'; message: string } | null;
+  error: Failure | null;
   /** The last attempt's answer was lost: the server may have the note, so look before sending again. */
   maybeWritten: boolean;
   /** Ids of the ticket's notes known when the note was first sent: none of them can be this note. */
@@ -201,11 +201,6 @@ async function findOnServer(sender: NoteSender, note: PendingNote): Promise<Fiel
     pageNumber: 0,
   });
   return list.records.find((record) => isSameNote(record, note, sender.technician)) ?? null;
-}
-
-function failureOf(error: unknown): { kind: ApiErrorKind | 'unknown'; message: string } {
-  if (isApiError(error)) return { kind: error.kind, message: error.message };
-  return { kind: 'unknown', message: error instanceof Error ? error.message : String(error) };
 }
 
 async function attempt(sender: NoteSender, note: PendingNote): Promise<void> {

@@ -2,14 +2,14 @@ import { Alert, Select, Text } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
 import { useApiClient } from '../../api/api-context.ts';
-import { isApiError } from '../../api/api-error.ts';
+import { failureOf, isApiError } from '../../api/api-error.ts';
+import { WriteError } from '../../ui/write-error.tsx';
 import type { FieldMap } from '../../api/field-map.ts';
 import { ticketKeys } from '../../api/queries.ts';
 import { changeTicketStatus, type ChangeStatusInput } from '../../api/tickets-api.ts';
 import type { StatusType } from '../../config/config-schema.ts';
 import { useConfig } from '../../config/config-context.ts';
 import { ActionDialog } from './action-dialog.tsx';
-import { ActionError } from './action-error.tsx';
 import { markForbidden } from '../../api/forbidden-actions.ts';
 import { StatusNoteInputs, useStatusNote } from './status-note.tsx';
 
@@ -150,8 +150,8 @@ export function ChangeStatusDialog({
       ) : null}
       <StatusNoteInputs state={note} label="Note" />
       {mutation.isError ? (
-        <ActionError
-          error={mutation.error}
+        <WriteError
+          failure={failureOf(mutation.error)}
           doing="change the status"
           onRetry={submit}
           retrying={mutation.isPending}

@@ -1,13 +1,13 @@
 import { Text } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useApiClient } from '../../api/api-context.ts';
-import { isApiError } from '../../api/api-error.ts';
+import { failureOf, isApiError } from '../../api/api-error.ts';
+import { WriteError } from '../../ui/write-error.tsx';
 import type { FieldMap } from '../../api/field-map.ts';
 import { ticketKeys } from '../../api/queries.ts';
 import { closeTicket, type CloseInput } from '../../api/tickets-api.ts';
 import { useConfig } from '../../config/config-context.ts';
 import { ActionDialog } from './action-dialog.tsx';
-import { ActionError } from './action-error.tsx';
 import { afterStatusWrite } from './change-status-dialog.tsx';
 import { markForbidden } from '../../api/forbidden-actions.ts';
 import { StatusNoteInputs, useStatusNote } from './status-note.tsx';
@@ -74,8 +74,8 @@ export function CloseTicketDialog({ ticketId, notes, owner, opened, onClose }: C
       </Text>
       <StatusNoteInputs state={note} label="Closing note" />
       {mutation.isError ? (
-        <ActionError
-          error={mutation.error}
+        <WriteError
+          failure={failureOf(mutation.error)}
           doing="close the ticket"
           onRetry={submit}
           retrying={mutation.isPending}

@@ -1,11 +1,11 @@
 import { Text } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useApiClient } from '../../api/api-context.ts';
-import { isApiError } from '../../api/api-error.ts';
+import { failureOf, isApiError } from '../../api/api-error.ts';
+import { WriteError } from '../../ui/write-error.tsx';
 import { ticketKeys } from '../../api/queries.ts';
 import { deleteTicket } from '../../api/tickets-api.ts';
 import { ActionDialog } from './action-dialog.tsx';
-import { ActionError } from './action-error.tsx';
 import { markForbidden } from '../../api/forbidden-actions.ts';
 
 export interface DeleteTicketDialogProps {
@@ -62,8 +62,8 @@ export function DeleteTicketDialog({
         server. This cannot be undone.
       </Text>
       {mutation.isError ? (
-        <ActionError
-          error={mutation.error}
+        <WriteError
+          failure={failureOf(mutation.error)}
           doing="delete the ticket"
           onRetry={() => mutation.mutate()}
           retrying={mutation.isPending}

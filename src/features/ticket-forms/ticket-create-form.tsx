@@ -4,7 +4,8 @@ import { notifications } from '@mantine/notifications';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { useApiClient } from '../../api/api-context.ts';
-import { isApiError } from '../../api/api-error.ts';
+import { failureOf, isApiError } from '../../api/api-error.ts';
+import { WriteError } from '../../ui/write-error.tsx';
 import type { FieldMap, Seq, WireValue } from '../../api/field-map.ts';
 import { ticketKeys } from '../../api/queries.ts';
 import { createTicket, type TicketProperties } from '../../api/tickets-api.ts';
@@ -19,7 +20,6 @@ import { useDraft } from '../../ui/drafts.ts';
 import { markForbidden, useForbiddenAction } from '../../api/forbidden-actions.ts';
 import { isSubmitShortcut, shouldCancelOnEscape } from './form-keys.ts';
 import { useLeaveGuard } from './leave-guard.tsx';
-import { SubmitError } from './submit-error.tsx';
 import { changedSeqs, fieldNamedIn } from './ticket-form-model.ts';
 import { TicketFormSections } from './ticket-form-sections.tsx';
 import classes from './ticket-forms.module.css';
@@ -197,8 +197,8 @@ export function TicketCreateForm({
             attention={attention}
           />
           {submitError !== null ? (
-            <SubmitError
-              error={submitError}
+            <WriteError
+              failure={failureOf(submitError)}
               doing="create the ticket"
               onRetry={submit}
               retrying={busy}

@@ -4,7 +4,8 @@ import { notifications } from '@mantine/notifications';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { useApiClient } from '../../api/api-context.ts';
-import { isApiError } from '../../api/api-error.ts';
+import { failureOf, isApiError } from '../../api/api-error.ts';
+import { WriteError } from '../../ui/write-error.tsx';
 import type { FieldMap, Seq } from '../../api/field-map.ts';
 import { ticketKeys, ticketQueries } from '../../api/queries.ts';
 import { updateTicket, type TicketProperties } from '../../api/tickets-api.ts';
@@ -24,7 +25,6 @@ import { useDraft } from '../../ui/drafts.ts';
 import { ConflictDialog } from './conflict-dialog.tsx';
 import { markForbidden, useForbiddenAction } from '../../api/forbidden-actions.ts';
 import { useLeaveGuard } from './leave-guard.tsx';
-import { SubmitError } from './submit-error.tsx';
 import {
   changedSeqs,
   detectConflict,
@@ -254,7 +254,12 @@ export function TicketEditForm({ ticketId, record, draftKey, owner, seen, onDone
             attention={attention}
           />
           {submitError !== null ? (
-            <SubmitError error={submitError} doing="save the changes" onRetry={submit} retrying={busy} />
+            <WriteError
+              failure={failureOf(submitError)}
+              doing="save the changes"
+              onRetry={submit}
+              retrying={busy}
+            />
           ) : null}
           <Group className={classes.actions} justify="space-between" gap="sm">
             <Text size="sm" c="dimmed" aria-live="polite">

@@ -1,9 +1,9 @@
 import { Alert, Button, Group, Stack, Text } from '@mantine/core';
-import { isApiError } from '../../api/api-error.ts';
 
-export interface SubmitErrorProps {
-  error: unknown;
-  /** "save the changes", "create the ticket" */
+export interface WriteErrorProps {
+  /** What failed (`failureOf(error)` in api/api-error.ts): its kind decides the words, its message is shown. */
+  failure: { kind: string; message: string };
+  /** "save the changes", "create the ticket", "close the ticket" */
   doing: string;
   onRetry?: () => void;
   retrying?: boolean;
@@ -12,12 +12,13 @@ export interface SubmitErrorProps {
 }
 
 /**
- * Why a submit failed, next to the form, in words; the form keeps every value whatever the failure. Server
- * messages are rendered as text (they are untrusted).
+ * Why a write failed (a form's submit, a dialog's action), beside what was typed, in words; what was typed
+ * stays whatever the failure. 403: which permission is missing (the server's message); 400: the server's
+ * message; no answer or a server error: `Retry`. Server text is rendered as text (it is untrusted). A 401 never
+ * gets here: the session asks to sign in and the client sends again.
  */
-export function SubmitError({ error, doing, onRetry, retrying = false, retryNote }: SubmitErrorProps) {
-  const kind = isApiError(error) ? error.kind : 'unknown';
-  const serverMessage = error instanceof Error ? error.message : String(error);
+export function WriteError({ failure, doing, onRetry, retrying = false, retryNote }: WriteErrorProps) {
+  const { kind, message: serverMessage } = failure;
   let title: string;
   let message: string;
   let canRetry = false;
