@@ -4,6 +4,7 @@ import type { FieldMap } from '../api/field-map.ts';
 import type { Vocabulary } from '../config/config-schema.ts';
 import { parseDurationInput } from './codecs.ts';
 import { lookupOptions } from './lookup-options.ts';
+import { GlobeIcon, LockIcon } from '../ui/icons.tsx';
 import { NoteSeq } from './note-fields.ts';
 
 // The inputs a note is written with (AddNote, and the optional note of ChangeStatus and Close): Note Type,
@@ -101,46 +102,6 @@ export function NoteMetaInputs({
   );
 }
 
-function LockGlyph() {
-  return (
-    <svg
-      width={14}
-      height={14}
-      viewBox="0 0 24 24"
-      fill="none"
-      stroke="currentColor"
-      strokeWidth="2"
-      strokeLinecap="round"
-      strokeLinejoin="round"
-      aria-hidden="true"
-      focusable="false"
-    >
-      <rect x="5" y="11" width="14" height="10" rx="2" />
-      <path d="M8 11V7a4 4 0 0 1 8 0v4" />
-    </svg>
-  );
-}
-
-function GlobeGlyph() {
-  return (
-    <svg
-      width={14}
-      height={14}
-      viewBox="0 0 24 24"
-      fill="none"
-      stroke="currentColor"
-      strokeWidth="2"
-      strokeLinecap="round"
-      strokeLinejoin="round"
-      aria-hidden="true"
-      focusable="false"
-    >
-      <circle cx="12" cy="12" r="9" />
-      <path d="M3 12h18M12 3a14 14 0 0 1 0 18M12 3a14 14 0 0 0 0 18" />
-    </svg>
-  );
-}
-
 export interface PrivateSwitchProps {
   checked: boolean;
   onChange: (checked: boolean) => void;
@@ -182,7 +143,7 @@ export function PrivateSwitch({ checked, onChange, disabled = false }: PrivateSw
           component="span"
           style={{ display: 'inline-flex', gap: 6, alignItems: 'center' }}
         >
-          {checked ? <LockGlyph /> : <GlobeGlyph />}
+          {checked ? <LockIcon size={14} strokeWidth={2} /> : <GlobeIcon size={14} strokeWidth={2} />}
           {checked ? 'Private — only technicians see this' : 'Public'}
         </Text>
       </Group>

@@ -6,7 +6,7 @@ import { isApiError } from '../../api/api-error.ts';
 import { ticketQueries } from '../../api/queries.ts';
 import { formatDateTime, formatDuration } from '../../fields/codecs.ts';
 import { ErrorState } from '../../ui/status-states.tsx';
-import { GearIcon, LockIcon } from './icons.tsx';
+import { GearIcon, LockIcon } from '../../ui/icons.tsx';
 import { NoteText } from './note-text.tsx';
 import { mayBeCut, toNoteView, type NoteView } from './note-view.ts';
 import classes from './notes.module.css';
@@ -95,13 +95,13 @@ export const NoteCard = memo(function NoteCard({ note, maxContentLength }: NoteC
       <div className={classes.meta}>
         {note.isPrivate ? (
           <span className={classes.privateLabel}>
-            <LockIcon size={12} />
+            <LockIcon size={12} strokeWidth={2} />
             Private
           </span>
         ) : null}
         {system ? (
           <span className={classes.systemLabel}>
-            <GearIcon size={12} />
+            <GearIcon size={12} strokeWidth={2} />
             System
           </span>
         ) : null}

@@ -1,5 +1,5 @@
 import { Button, Group, Loader, Stack, Text } from '@mantine/core';
-import { LockIcon } from './icons.tsx';
+import { LockIcon } from '../../ui/icons.tsx';
 import {
   discardPendingNote,
   retryNote,
@@ -54,7 +54,7 @@ function PendingNoteCard({ note, sender }: { note: PendingNote; sender: NoteSend
       <div className={noteClasses.meta}>
         {note.input.private ? (
           <span className={noteClasses.privateLabel}>
-            <LockIcon size={12} />
+            <LockIcon size={12} strokeWidth={2} />
             Private
           </span>
         ) : null}
