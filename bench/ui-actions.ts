@@ -8,7 +8,7 @@
 // is in the DOM (the frame in which it paints).
 import type { Page } from 'playwright-core';
 import type { Bench, BenchResult } from './bench-result.ts';
-import { percentile, round1 as round, withUiHarness } from './ui-harness.ts';
+import { latencyMetrics, withUiHarness } from './ui-harness.ts';
 
 const RUNS = 20;
 const TICKET = 101;
@@ -118,46 +118,10 @@ export const uiActionsBench: Bench = {
         title:
           'UI: ticket actions, keystroke or click to the dialog shown, and a write to the detail updated (issue 4)',
         metrics: [
-          {
-            name: '`s` -> Change status dialog: p95',
-            value: round(percentile(statusDialog, 95)),
-            unit: 'ms',
-            goal: { op: '<=', value: 100 },
-          },
-          {
-            name: '`s` -> Change status dialog: median',
-            value: round(percentile(statusDialog, 50)),
-            unit: 'ms',
-          },
-          {
-            name: '`Add note` -> composer: p95',
-            value: round(percentile(composer, 95)),
-            unit: 'ms',
-            goal: { op: '<=', value: 100 },
-          },
-          { name: '`Add note` -> composer: median', value: round(percentile(composer, 50)), unit: 'ms' },
-          {
-            name: '`Delete ticket` -> confirmation: p95',
-            value: round(percentile(deleteDialog, 95)),
-            unit: 'ms',
-            goal: { op: '<=', value: 100 },
-          },
-          {
-            name: '`Delete ticket` -> confirmation: median',
-            value: round(percentile(deleteDialog, 50)),
-            unit: 'ms',
-          },
-          {
-            name: 'ChangeStatus response -> header shows the new status: p95',
-            value: round(percentile(update, 95)),
-            unit: 'ms',
-            goal: { op: '<=', value: 16.7 },
-          },
-          {
-            name: 'ChangeStatus response -> header shows the new status: median',
-            value: round(percentile(update, 50)),
-            unit: 'ms',
-          },
+          ...latencyMetrics('`s` -> Change status dialog', statusDialog, 100),
+          ...latencyMetrics('`Add note` -> composer', composer, 100),
+          ...latencyMetrics('`Delete ticket` -> confirmation', deleteDialog, 100),
+          ...latencyMetrics('ChangeStatus response -> header shows the new status', update, 16.7),
         ],
         notes: [
           `${RUNS} runs each; headless Chromium (playwright-core), the built app served by \`tsx emulator/main.ts --app dist\` on loopback, 2,000 seeded tickets, no added latency; ticket ${TICKET} (29 notes) on screen.`,

@@ -7,7 +7,7 @@
 // from the server); later runs find them cached, as a technician's second edit does. p95 is over all 20 runs.
 import type { Page } from 'playwright-core';
 import type { Bench, BenchResult } from './bench-result.ts';
-import { percentile, round1 as round, withUiHarness } from './ui-harness.ts';
+import { latencyMetrics, withUiHarness } from './ui-harness.ts';
 
 const RUNS = 20;
 const TICKET = 101;
@@ -76,45 +76,10 @@ export const uiFormsBench: Bench = {
         name: 'ui-forms',
         title: 'UI: keystroke or click to the form shown (issue 4)',
         metrics: [
-          {
-            name: '`e` -> edit form, page just loaded: p95',
-            value: round(percentile(edit, 95)),
-            unit: 'ms',
-            goal: { op: '<=', value: 100 },
-          },
-          {
-            name: '`e` -> edit form, page just loaded: median',
-            value: round(percentile(edit, 50)),
-            unit: 'ms',
-          },
-          {
-            name: '`e` -> edit form, in-app (back and e again): p95',
-            value: round(percentile(editWarm, 95)),
-            unit: 'ms',
-            goal: { op: '<=', value: 100 },
-          },
-          { name: '`e` -> edit form, in-app: median', value: round(percentile(editWarm, 50)), unit: 'ms' },
-          {
-            name: '`e` -> edit form with every section, in-app: p95',
-            value: round(percentile(editComplete, 95)),
-            unit: 'ms',
-          },
-          {
-            name: '`e` -> edit form with every section, in-app: median',
-            value: round(percentile(editComplete, 50)),
-            unit: 'ms',
-          },
-          {
-            name: '`New ticket` -> template picker: p95',
-            value: round(percentile(create, 95)),
-            unit: 'ms',
-            goal: { op: '<=', value: 100 },
-          },
-          {
-            name: '`New ticket` -> template picker: median',
-            value: round(percentile(create, 50)),
-            unit: 'ms',
-          },
+          ...latencyMetrics('`e` -> edit form, page just loaded', edit, 100),
+          ...latencyMetrics('`e` -> edit form, in-app (back and e again)', editWarm, 100),
+          ...latencyMetrics('`e` -> edit form with every section, in-app', editComplete),
+          ...latencyMetrics('`New ticket` -> template picker', create, 100),
         ],
         notes: [
           `${RUNS} runs each; headless Chromium (playwright-core), the built app served by \`tsx emulator/main.ts --app dist\` on loopback, 2,000 seeded tickets, no added latency.`,

@@ -6,6 +6,7 @@ import { chromium, type Browser, type Page } from 'playwright-core';
 import { startEmulator } from '../e2e/support/emulator-process.ts';
 import { chromiumArgs, findChromium } from '../scripts/find-chromium.mjs';
 import { ensureDist } from '../scripts/lib/dist.ts';
+import type { BenchMetric } from './bench-result.ts';
 
 export type PageOptions = NonNullable<Parameters<Browser['newPage']>[0]>;
 
@@ -92,4 +93,17 @@ export function percentile(values: readonly number[], p: number): number {
 /** One decimal place, as the reports print milliseconds. */
 export function round1(value: number): number {
   return Math.round(value * 10) / 10;
+}
+
+/** A latency's p95 (held to `goalMs` when given) and median, in ms, as the report's two rows. */
+export function latencyMetrics(name: string, samples: readonly number[], goalMs?: number): BenchMetric[] {
+  return [
+    {
+      name: `${name}: p95`,
+      value: round1(percentile(samples, 95)),
+      unit: 'ms',
+      ...(goalMs === undefined ? {} : { goal: { op: '<=' as const, value: goalMs } }),
+    },
+    { name: `${name}: median`, value: round1(percentile(samples, 50)), unit: 'ms' },
+  ];
 }
