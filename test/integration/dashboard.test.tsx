@@ -3,13 +3,12 @@ import userEvent from '@testing-library/user-event';
 import { useEffect } from 'react';
 import { createMemoryRouter, RouterProvider } from 'react-router';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { configJson } from '../../emulator/static.ts';
 import { createTestEmulator, type TestEmulator } from '../../emulator/testing.ts';
 import { AppProviders } from '../../src/app/app-providers.tsx';
-import { createAppServices, type AppServices } from '../../src/app/app-services.ts';
+import type { AppServices } from '../../src/app/app-services.ts';
 import { DashboardRoute } from '../../src/app/routes/dashboard-route.tsx';
 import { TicketListRoute } from '../../src/app/routes/ticket-list-route.tsx';
-import { configSchema, type AppConfig } from '../../src/config/config-schema.ts';
+import type { AppConfig } from '../../src/config/config-schema.ts';
 import type { TicketIndexSnapshot } from '../../src/features/ticket-index/index-snapshot.ts';
 import type { IndexedTicket } from '../../src/features/ticket-index/indexed-ticket.ts';
 import {
@@ -19,6 +18,7 @@ import {
 } from '../../src/features/ticket-index/ticket-index-provider.tsx';
 import { listRows } from '../../src/features/ticket-list/list-model.ts';
 import { parseListState } from '../../src/features/ticket-list/list-url.ts';
+import { openEmulatorSession, type EmulatorSession } from './emulator-session.ts';
 
 // The dashboard route (issue 5) against the in-process emulator: one pass of the real sync engine fills the
 // index (fake-indexeddb) with a small help desk, then the dashboard's numbers are checked against the index and
@@ -27,6 +27,7 @@ import { parseListState } from '../../src/features/ticket-list/list-url.ts';
 let emulator: TestEmulator;
 let config: AppConfig;
 let services: AppServices;
+let session: EmulatorSession;
 
 const probe: { handle: TicketIndexHandle | null; snapshot: TicketIndexSnapshot | null } = {
   handle: null,
@@ -84,15 +85,9 @@ beforeAll(async () => {
     },
   });
   emulator = createTestEmulator({ seedTickets: 300 });
-  const site = JSON.parse(configJson(emulator.store)) as { sync: Record<string, unknown> };
-  config = configSchema.parse({
-    ...site,
-    apiBaseUrl: emulator.baseUrl,
-    // No pause between batches: the test walks a few hundred ids at once.
-    sync: { ...site.sync, batchDelayMs: 0, concurrency: 8 },
-  });
-  services = createAppServices(config, { fetch: emulator.fetch, sessionStorage: null, localStorage: null });
-  await services.session.signIn({ group: 'HELP DESK', login: 'TECH1', password: 'welcome' });
+  // No pause between batches: the test walks a few hundred ids at once.
+  session = await openEmulatorSession(emulator, { sync: { batchDelayMs: 0, concurrency: 8 } });
+  ({ config, services } = session);
 
   const { unmount } = renderApp('/dashboard');
   await waitFor(() => expect(probe.handle).not.toBeNull());
@@ -110,9 +105,7 @@ beforeAll(async () => {
 
 afterAll(() => {
   vi.restoreAllMocks();
-  services.session.dispose();
-  services.queryClient.clear();
-  emulator.close();
+  session.close();
   if (heightDescriptor) Object.defineProperty(Element.prototype, 'clientHeight', heightDescriptor);
   if (widthDescriptor) Object.defineProperty(Element.prototype, 'clientWidth', widthDescriptor);
 });

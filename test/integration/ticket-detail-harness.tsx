@@ -1,11 +1,11 @@
 import { render, type RenderResult } from '@testing-library/react';
 import { createMemoryRouter, RouterProvider } from 'react-router';
-import { configJson } from '../../emulator/static.ts';
 import { createTestEmulator, type TestEmulator, type TestEmulatorOptions } from '../../emulator/testing.ts';
 import { AppProviders } from '../../src/app/app-providers.tsx';
-import { createAppServices, type AppServices } from '../../src/app/app-services.ts';
+import type { AppServices } from '../../src/app/app-services.ts';
 import { TicketDetailRoute } from '../../src/app/routes/ticket-detail-route.tsx';
-import { configSchema, type AppConfig } from '../../src/config/config-schema.ts';
+import type { AppConfig } from '../../src/config/config-schema.ts';
+import { openEmulatorSession } from './emulator-session.ts';
 
 // The detail route against the in-process emulator: the real API client, session and QueryClient, with the
 // emulator's fetch behind them, and a fetch log that records when each request starts and ends.
@@ -54,15 +54,11 @@ export async function createDetailHarness(
     }
   }) as typeof fetch;
 
-  const siteConfig = JSON.parse(configJson(emulator.store)) as Record<string, unknown>;
-  const config = configSchema.parse({ ...siteConfig, apiBaseUrl: emulator.baseUrl });
-  const services = createAppServices(config, {
+  const session = await openEmulatorSession(emulator, {
     fetch: loggingFetch,
-    sessionStorage: null,
-    localStorage: null,
+    ...(options.login ? { login: options.login } : {}),
   });
-  const who = options.login ?? { group: 'HELP DESK', login: 'TECH1' };
-  await services.session.signIn({ ...who, password: 'welcome' });
+  const { config, services } = session;
 
   return {
     emulator,
@@ -70,19 +66,8 @@ export async function createDetailHarness(
     services,
     events,
     requests: () => events.filter((e) => e.phase === 'start' && !/^\/token/i.test(e.path)),
-    async control(path, body, method = 'POST') {
-      const response = await emulator.fetch(`http://emulator.test/__emulator/${path}`, {
-        method,
-        headers: { 'Content-Type': 'application/json' },
-        ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-      });
-      if (!response.ok) throw new Error(`control ${path}: ${response.status} ${await response.text()}`);
-    },
-    close() {
-      services.session.dispose();
-      services.queryClient.clear();
-      emulator.close();
-    },
+    control: session.control,
+    close: session.close,
   };
 }
 

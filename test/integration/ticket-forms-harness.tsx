@@ -1,12 +1,12 @@
 import { render, type RenderResult } from '@testing-library/react';
 import { createMemoryRouter, RouterProvider, useParams } from 'react-router';
-import { configJson } from '../../emulator/static.ts';
 import { createTestEmulator, type TestEmulator, type TestEmulatorOptions } from '../../emulator/testing.ts';
 import { AppProviders } from '../../src/app/app-providers.tsx';
-import { createAppServices, type AppServices } from '../../src/app/app-services.ts';
+import type { AppServices } from '../../src/app/app-services.ts';
 import { TicketCreateRoute } from '../../src/app/routes/ticket-create-route.tsx';
 import { TicketEditRoute } from '../../src/app/routes/ticket-edit-route.tsx';
-import { configSchema, type AppConfig } from '../../src/config/config-schema.ts';
+import type { AppConfig } from '../../src/config/config-schema.ts';
+import { openEmulatorSession } from './emulator-session.ts';
 
 // The edit and create routes against the in-process emulator, with the real client, session and QueryClient,
 // and a log of every WebApi request with its JSON body (to assert what a save sends).
@@ -55,15 +55,11 @@ export async function createFormsHarness(
     return emulator.fetch(input, init);
   }) as typeof fetch;
 
-  const siteConfig = JSON.parse(configJson(emulator.store)) as Record<string, unknown>;
-  const config = configSchema.parse({ ...siteConfig, apiBaseUrl: emulator.baseUrl });
-  const services = createAppServices(config, {
+  const session = await openEmulatorSession(emulator, {
     fetch: loggingFetch,
-    sessionStorage: null,
-    localStorage: null,
+    ...(options.login ? { login: options.login } : {}),
   });
-  const who = options.login ?? { group: 'HELP DESK', login: 'TECH1' };
-  await services.session.signIn({ ...who, password: 'welcome' });
+  const { config, services } = session;
 
   return {
     emulator,
@@ -71,14 +67,7 @@ export async function createFormsHarness(
     services,
     requests,
     posts: (path) => requests.filter((r) => r.method === 'POST' && path.test(r.path)),
-    async control(path, body, method = 'POST') {
-      const response = await emulator.fetch(`http://emulator.test/__emulator/${path}`, {
-        method,
-        headers: { 'Content-Type': 'application/json' },
-        ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-      });
-      if (!response.ok) throw new Error(`control ${path}: ${response.status} ${await response.text()}`);
-    },
+    control: session.control,
     async changeBehindTheBack(id, properties, who = 'SYSTEM ADMINISTRATION\\ADMIN') {
       const token = await emulator.signIn(who);
       const response = await emulator.fetch(`${emulator.baseUrl}/tickets/${id}`, {
@@ -88,11 +77,7 @@ export async function createFormsHarness(
       });
       if (!response.ok) throw new Error(`update ${id}: ${response.status} ${await response.text()}`);
     },
-    close() {
-      services.session.dispose();
-      services.queryClient.clear();
-      emulator.close();
-    },
+    close: session.close,
   };
 }
 

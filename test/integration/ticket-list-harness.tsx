@@ -1,18 +1,18 @@
 import { render, type RenderResult } from '@testing-library/react';
 import { useEffect } from 'react';
 import { createMemoryRouter, RouterProvider, useLocation, useParams } from 'react-router';
-import { configJson } from '../../emulator/static.ts';
 import { createTestEmulator, type TestEmulator } from '../../emulator/testing.ts';
 import { AppProviders } from '../../src/app/app-providers.tsx';
-import { createAppServices, type AppServices } from '../../src/app/app-services.ts';
+import type { AppServices } from '../../src/app/app-services.ts';
 import { TicketListRoute } from '../../src/app/routes/ticket-list-route.tsx';
-import { configSchema, type AppConfig } from '../../src/config/config-schema.ts';
+import type { AppConfig } from '../../src/config/config-schema.ts';
 import type { TicketIndexSnapshot } from '../../src/features/ticket-index/index-snapshot.ts';
 import {
   useTicketIndex,
   useTicketIndexHandle,
   type TicketIndexHandle,
 } from '../../src/features/ticket-index/ticket-index-provider.tsx';
+import { openEmulatorSession } from './emulator-session.ts';
 
 // The list route against the in-process emulator: the real API client, session, QueryClient and ticket index
 // (fake-indexeddb), filled by one pass of the real sync engine.
@@ -27,36 +27,14 @@ export interface ListHarness {
 
 export async function createListHarness(seedTickets = 300): Promise<ListHarness> {
   const emulator = createTestEmulator({ seedTickets });
-  const siteConfig = JSON.parse(configJson(emulator.store)) as { sync: Record<string, unknown> };
-  const config = configSchema.parse({
-    ...siteConfig,
-    apiBaseUrl: emulator.baseUrl,
-    // No pause between batches: the test walks a few hundred ids at once.
-    sync: { ...siteConfig.sync, batchDelayMs: 0, concurrency: 8 },
-  });
-  const services = createAppServices(config, {
-    fetch: emulator.fetch,
-    sessionStorage: null,
-    localStorage: null,
-  });
-  await services.session.signIn({ group: 'HELP DESK', login: 'TECH1', password: 'welcome' });
+  // No pause between batches: the test walks a few hundred ids at once.
+  const session = await openEmulatorSession(emulator, { sync: { batchDelayMs: 0, concurrency: 8 } });
   return {
     emulator,
-    config,
-    services,
-    async control(path, body, method = 'POST') {
-      const response = await emulator.fetch(`http://emulator.test/__emulator/${path}`, {
-        method,
-        headers: { 'Content-Type': 'application/json' },
-        ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-      });
-      if (!response.ok) throw new Error(`control ${path}: ${response.status} ${await response.text()}`);
-    },
-    close() {
-      services.session.dispose();
-      services.queryClient.clear();
-      emulator.close();
-    },
+    config: session.config,
+    services: session.services,
+    control: session.control,
+    close: session.close,
   };
 }
 
