@@ -3,8 +3,15 @@ import { useHotkeys } from '@mantine/hooks';
 import { useEffect, useRef } from 'react';
 import { Link, useLocation, useNavigate } from 'react-router';
 import { useSessionState } from '../../api/api-context.ts';
+import { usePreloadWhenIdle } from '../../ui/deferred.ts';
 import { ForbiddenButton } from '../../ui/forbidden-button.tsx';
 import { useForbiddenAction } from '../../api/forbidden-actions.ts';
+
+const preloadEditForm = () =>
+  import('./ticket-edit-form.tsx').then(
+    () => undefined,
+    () => undefined,
+  );
 
 /** Router state the form navigates back with, so the detail view focuses `Edit` again. */
 export const RETURN_FOCUS_STATE = { returnFocus: 'edit' } as const;
@@ -26,12 +33,8 @@ export function EditTicketAction({ ticketId }: { ticketId: number }) {
   useEffect(() => {
     if (returning) ref.current?.focus();
   }, [returning]);
-  useEffect(() => {
-    // Fetch the form's code while the technician reads the ticket, so `e` does not wait for the network.
-    const preload = () => void import('./ticket-edit-form.tsx');
-    const idle = window.requestIdleCallback?.(preload) ?? window.setTimeout(preload, 500);
-    return () => (window.cancelIdleCallback ? window.cancelIdleCallback(idle) : window.clearTimeout(idle));
-  }, []);
+  // Fetch the form's code while the technician reads the ticket, so `e` does not wait for the network.
+  usePreloadWhenIdle(preloadEditForm);
   if (forbidden) return <ForbiddenButton label="Edit" reason={forbidden.message} />;
   return (
     <Button component={Link} to={to} ref={ref} size="xs" variant="default" aria-keyshortcuts="e">
