@@ -23,6 +23,15 @@ export interface NotesOptions {
   maxContentLength: number;
 }
 
+/**
+ * The notes list the detail view's timeline reads (config.json `display.noteMaxContentLength`; system notes
+ * only when asked for). One definition, so that the route's prefetch, the timeline and the action dialogs share
+ * one cached list instead of asking for it under three keys.
+ */
+export function timelineNotes(display: { noteMaxContentLength: number }, systemNotes = false): NotesOptions {
+  return { systemNotes, maxContentLength: display.noteMaxContentLength };
+}
+
 export const ticketKeys = {
   all: ['tickets'] as const,
   details: () => ['tickets', 'detail'] as const,

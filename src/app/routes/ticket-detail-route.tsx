@@ -4,7 +4,7 @@ import { notifications } from '@mantine/notifications';
 import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { Link, useLocation, useNavigate, useParams } from 'react-router';
 import { useApiClient } from '../../api/api-context.ts';
-import { ticketQueries } from '../../api/queries.ts';
+import { ticketQueries, timelineNotes } from '../../api/queries.ts';
 import { useConfig } from '../../config/config-context.ts';
 import { AssignmentsList } from '../../features/assignments/assignments-list.tsx';
 import { AttachmentsList } from '../../features/attachments/attachments-list.tsx';
@@ -96,7 +96,6 @@ function TicketDetail({ ticketId }: { ticketId: number }) {
   const pinnedTickets = usePinnedTicketsOf(owner);
   const [tab, setTab] = useState<string | null>('notes');
   const [now] = useState(() => new Date());
-  const maxContentLength = config.display.noteMaxContentLength;
   const navigate = useNavigate();
   const location = useLocation();
   const indexHandle = useTicketIndexHandle();
@@ -139,7 +138,7 @@ function TicketDetail({ ticketId }: { ticketId: number }) {
   // notes, attachments and assignments are watched by ActivityTabs, so that their answers re-render the tabs
   // alone, not the header and the fields (issue 3 bench: response to paint).
   const ticketQuery = useQuery(ticketQueries.detail(client, ticketId));
-  usePrefetchQuery(ticketQueries.notes(client, ticketId, { systemNotes: false, maxContentLength }));
+  usePrefetchQuery(ticketQueries.notes(client, ticketId, timelineNotes(config.display)));
   usePrefetchQuery(ticketQueries.attachments(client, ticketId));
   usePrefetchQuery(ticketQueries.assignments(client, ticketId));
 
@@ -286,7 +285,7 @@ function ActivityTabs({
   const maxContentLength = config.display.noteMaxContentLength;
   const [showSystemNotes, setShowSystemNotes] = useState(false);
   const notesQuery = useQuery({
-    ...ticketQueries.notes(client, ticketId, { systemNotes: showSystemNotes, maxContentLength }),
+    ...ticketQueries.notes(client, ticketId, timelineNotes(config.display, showSystemNotes)),
     // Flipping "Show system notes" keeps the current list on screen until the other one arrives.
     placeholderData: keepPreviousData,
   });

@@ -1,7 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { useApiClient } from '../../api/api-context.ts';
 import type { FieldMap } from '../../api/field-map.ts';
-import { ticketQueries } from '../../api/queries.ts';
+import { ticketQueries, timelineNotes } from '../../api/queries.ts';
 import { useConfig } from '../../config/config-context.ts';
 import { useOpenedAfterMount } from '../../ui/opened-after-mount.ts';
 import { ChangeStatusDialog } from './change-status-dialog.tsx';
@@ -41,12 +41,7 @@ export function TicketActionDialogs({
   const client = useApiClient();
   const config = useConfig();
   const notes =
-    useQuery(
-      ticketQueries.notes(client, ticketId, {
-        systemNotes: false,
-        maxContentLength: config.display.noteMaxContentLength,
-      }),
-    ).data?.records ?? NO_NOTES;
+    useQuery(ticketQueries.notes(client, ticketId, timelineNotes(config.display))).data?.records ?? NO_NOTES;
   return (
     <>
       <ChangeStatusDialog
