@@ -13,6 +13,7 @@ import { draftKey } from '../../ui/drafts.ts';
 import { ErrorState } from '../../ui/status-states.tsx';
 import { useDocumentTitle } from '../use-document-title.ts';
 import { useSeenLookupValues } from './ticket-edit-route.tsx';
+import { technicianKey } from '../../api/session.ts';
 
 const NO_PREFILL: ReadonlyMap<number, string> = new Map();
 
@@ -40,7 +41,7 @@ export function TicketCreateRoute() {
   const choice = chosen === null || chosen === 'blank' ? null : choices?.find((c) => String(c.id) === chosen);
   useDocumentTitle(chosen === null ? 'New ticket: choose a template' : 'New ticket');
 
-  const owner = technician ? `${technician.group}\\${technician.login}` : null;
+  const owner = technician ? technicianKey(technician) : null;
 
   if (chosen === null) {
     const problem = templatesQuery.isError ? (

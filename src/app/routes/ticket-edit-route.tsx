@@ -14,6 +14,7 @@ import { parseTicketId } from '../../features/tickets/ticket-id.ts';
 import { MalformedTicketId, TicketProblem } from '../../features/tickets/ticket-problem.tsx';
 import { draftKey } from '../../ui/drafts.ts';
 import { useDocumentTitle } from '../use-document-title.ts';
+import { technicianKey } from '../../api/session.ts';
 
 /** Values seen on every ticket in the cache, for the lookup inputs' suggestions (decisions.md, Lookup values). */
 export function useSeenLookupValues() {
@@ -52,7 +53,7 @@ function TicketEdit({ ticketId }: { ticketId: number }) {
   const seen = useSeenLookupValues();
   useDocumentTitle(`Edit ticket ${ticketId}`);
 
-  const owner = technician ? `${technician.group}\\${technician.login}` : null;
+  const owner = technician ? technicianKey(technician) : null;
   const key = owner
     ? draftKey({ server: client.baseUrl, technician: owner, ticket: ticketId, form: 'edit' })
     : null;

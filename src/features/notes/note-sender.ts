@@ -3,6 +3,7 @@ import { useMemo, useRef } from 'react';
 import { useApiClient, useSessionState } from '../../api/api-context.ts';
 import { draftKey } from '../../ui/drafts.ts';
 import type { NoteSender } from './note-composer-pending.ts';
+import { technicianKey } from '../../api/session.ts';
 
 /** The sender of the signed-in technician for a ticket, and the storage keys of its draft and pending notes. */
 export function useNoteSender(
@@ -18,7 +19,7 @@ export function useNoteSender(
     if (!technician) return { sender: null, draftKey: null, pendingKey: null };
     const scope = {
       server: client.baseUrl,
-      technician: `${technician.group}\\${technician.login}`,
+      technician: technicianKey(technician),
       ticket: ticketId,
     };
     const pendingKey = draftKey({ ...scope, form: 'pending-notes' });

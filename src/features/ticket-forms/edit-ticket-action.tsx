@@ -6,6 +6,7 @@ import { useSessionState } from '../../api/api-context.ts';
 import { usePreloadWhenIdle } from '../../ui/deferred.ts';
 import { ForbiddenButton } from '../../ui/forbidden-button.tsx';
 import { useForbiddenAction } from '../../api/forbidden-actions.ts';
+import { technicianKey } from '../../api/session.ts';
 
 const preloadEditForm = () =>
   import('./ticket-edit-form.tsx').then(
@@ -25,7 +26,7 @@ export function EditTicketAction({ ticketId }: { ticketId: number }) {
   const navigate = useNavigate();
   const location = useLocation();
   const ref = useRef<HTMLAnchorElement>(null);
-  const owner = technician ? `${technician.group}\\${technician.login}` : null;
+  const owner = technician ? technicianKey(technician) : null;
   const forbidden = useForbiddenAction(owner, 'edit');
   const to = `/tickets/${ticketId}/edit`;
   useHotkeys([['e', () => !forbidden && void navigate(to)]]);

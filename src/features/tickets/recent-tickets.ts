@@ -1,6 +1,7 @@
 import { useSyncExternalStore } from 'react';
 import * as z from 'zod/mini';
 import { useSessionState } from '../../api/api-context.ts';
+import { technicianKey } from '../../api/session.ts';
 
 // Recently viewed and pinned tickets, per technician, in localStorage. The WebApi keeps no such list
 // (protocol-notes §2.2: no list endpoints), so the browser does. Only ids, summaries and statuses are kept
@@ -36,7 +37,7 @@ type ListKind = 'recent' | 'pinned';
 
 /** The owner key of one technician's lists: group and login, as Track-It! names a technician. */
 export function ticketListOwner(technician: { group: string; login: string }): string {
-  return `${technician.group}\\${technician.login}`.toUpperCase();
+  return technicianKey(technician).toUpperCase();
 }
 
 function storageKey(kind: ListKind, owner: string): string {
