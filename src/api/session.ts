@@ -30,11 +30,6 @@ export interface Technician {
   email: string;
 }
 
-/** `GROUP\LOGIN`, as Track-It! names a technician: the key of what the app keeps per technician. */
-export function technicianKey(technician: { group: string; login: string }): string {
-  return `${technician.group}\\${technician.login}`;
-}
-
 export type SessionStatus = 'signed-out' | 'signed-in' | 'needs-sign-in';
 
 export interface SessionState {

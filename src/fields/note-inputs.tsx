@@ -4,7 +4,7 @@ import type { FieldMap } from '../api/field-map.ts';
 import type { Vocabulary } from '../config/config-schema.ts';
 import { parseDurationInput } from './codecs.ts';
 import { lookupOptions } from './lookup-options.ts';
-import { GlobeIcon, LockIcon } from '../ui/icons.tsx';
+import { GlobeIcon, LockIcon } from '../ui/note-icons.tsx';
 import { NoteSeq } from './note-fields.ts';
 
 // The inputs a note is written with (AddNote, and the optional note of ChangeStatus and Close): Note Type,

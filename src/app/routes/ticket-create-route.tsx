@@ -13,7 +13,7 @@ import { draftKey } from '../../ui/drafts.ts';
 import { ErrorState } from '../../ui/status-states.tsx';
 import { useDocumentTitle } from '../use-document-title.ts';
 import { useSeenLookupValues } from './ticket-edit-route.tsx';
-import { technicianKey } from '../../api/session.ts';
+import { technicianKey } from '../../api/technician-key.ts';
 
 const NO_PREFILL: ReadonlyMap<number, string> = new Map();
 

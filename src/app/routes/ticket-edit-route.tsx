@@ -14,7 +14,7 @@ import { parseTicketId } from '../../features/tickets/ticket-id.ts';
 import { MalformedTicketId, TicketProblem } from '../../features/tickets/ticket-problem.tsx';
 import { draftKey } from '../../ui/drafts.ts';
 import { useDocumentTitle } from '../use-document-title.ts';
-import { technicianKey } from '../../api/session.ts';
+import { technicianKey } from '../../api/technician-key.ts';
 
 /** Values seen on every ticket in the cache, for the lookup inputs' suggestions (decisions.md, Lookup values). */
 export function useSeenLookupValues() {

@@ -6,7 +6,7 @@ import { isApiError } from '../../api/api-error.ts';
 import { ticketQueries } from '../../api/queries.ts';
 import { formatDateTime, formatDuration } from '../../fields/codecs.ts';
 import { ErrorState } from '../../ui/status-states.tsx';
-import { GearIcon, LockIcon } from '../../ui/icons.tsx';
+import { GearIcon, LockIcon } from '../../ui/note-icons.tsx';
 import { NoteText } from './note-text.tsx';
 import { mayBeCut, toNoteView, type NoteView } from './note-view.ts';
 import classes from './notes.module.css';

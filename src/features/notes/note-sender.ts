@@ -3,7 +3,7 @@ import { useMemo, useRef } from 'react';
 import { useApiClient, useSessionState } from '../../api/api-context.ts';
 import { draftKey } from '../../ui/drafts.ts';
 import type { NoteSender } from './note-composer-pending.ts';
-import { technicianKey } from '../../api/session.ts';
+import { technicianKey } from '../../api/technician-key.ts';
 
 /** The sender of the signed-in technician for a ticket, and the storage keys of its draft and pending notes. */
 export function useNoteSender(

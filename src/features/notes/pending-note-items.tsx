@@ -1,5 +1,5 @@
 import { Button, Group, Loader, Stack, Text } from '@mantine/core';
-import { LockIcon } from '../../ui/icons.tsx';
+import { LockIcon } from '../../ui/note-icons.tsx';
 import {
   discardPendingNote,
   retryNote,

@@ -6,7 +6,7 @@ import type { StatusNoteInput } from '../../api/tickets-api.ts';
 import { useConfig } from '../../config/config-context.ts';
 import { defaultFrom, NoteMetaInputs, noteLookupOptions, PrivateSwitch } from '../../fields/note-inputs.tsx';
 import { draftKey, useDraft, type DraftHandle } from '../../ui/drafts.ts';
-import { technicianKey } from '../../api/session.ts';
+import { technicianKey } from '../../api/technician-key.ts';
 
 // The optional note of ChangeStatus and Close. The API takes it with Note Type and Activity Code, and refuses
 // a note without them (protocol-notes §5 #21), so they are required once any text is written; an empty note

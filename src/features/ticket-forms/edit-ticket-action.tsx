@@ -6,7 +6,7 @@ import { useSessionState } from '../../api/api-context.ts';
 import { usePreloadWhenIdle } from '../../ui/deferred.ts';
 import { ForbiddenButton } from '../../ui/forbidden-button.tsx';
 import { useForbiddenAction } from '../../api/forbidden-actions.ts';
-import { technicianKey } from '../../api/session.ts';
+import { technicianKey } from '../../api/technician-key.ts';
 
 const preloadEditForm = () =>
   import('./ticket-edit-form.tsx').then(

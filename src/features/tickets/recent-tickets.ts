@@ -1,7 +1,7 @@
 import { useSyncExternalStore } from 'react';
 import * as z from 'zod/mini';
 import { useSessionState } from '../../api/api-context.ts';
-import { technicianKey } from '../../api/session.ts';
+import { technicianKey } from '../../api/technician-key.ts';
 
 // Recently viewed and pinned tickets, per technician, in localStorage. The WebApi keeps no such list
 // (protocol-notes §2.2: no list endpoints), so the browser does. Only ids, summaries and statuses are kept
